@@ -1,0 +1,44 @@
+package sim
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// Stream returns the run's random stream called name: a PCG generator seeded
+// from the run's seed and a hash of the name. Each component asks for its own
+// stream, so adding or removing a component never changes another
+// component's draws. Requesting the same name twice panics, because two
+// components silently sharing draws is a bug; derive distinct names such as
+// "fabric/2" instead.
+func (s *Sim) Stream(name string) *rand.Rand {
+	if _, dup := s.streams[name]; dup {
+		panic(fmt.Sprintf("sim: stream %q requested twice", name))
+	}
+	s.streams[name] = struct{}{}
+	return NewStream(s.seed, name)
+}
+
+// NewStream returns the random stream called name for a run seeded with
+// seed, independent of any simulator. [Sim.Stream] returns the same draws.
+func NewStream(seed uint64, name string) *rand.Rand {
+	return rand.New(StreamSource(seed, name))
+}
+
+// StreamSource returns the PCG source behind [NewStream].
+func StreamSource(seed uint64, name string) *rand.PCG {
+	h := uint64(14695981039346656037) // FNV-1a 64-bit offset basis
+	for i := 0; i < len(name); i++ {
+		h ^= uint64(name[i])
+		h *= 1099511628211
+	}
+	return rand.NewPCG(splitmix64(seed), splitmix64(h^splitmix64(seed+0x9e3779b97f4a7c15)))
+}
+
+// splitmix64 scrambles x so that nearby seeds give unrelated PCG states.
+func splitmix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
