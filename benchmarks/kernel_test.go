@@ -1,0 +1,38 @@
+package benchmarks
+
+import (
+	"math"
+	"testing"
+
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/internal/variate"
+	"github.com/esgtsim/esgtsim/sim"
+)
+
+// BenchmarkKernel is the peer comparison of ../shared/BASELINE.md (W1):
+// 1,000 concurrent timer chains, each rescheduling itself after an
+// exponentially distributed delay (mean 1 ms). One op is one event, so
+// ns/op is the cost of one scheduled-and-run event including its
+// exponential draw; events/s is the headline figure.
+func BenchmarkKernel(b *testing.B) {
+	const chains = 1000
+	s := sim.New(1)
+	r := s.Stream("delays")
+	mean := float64(clock.Millisecond)
+	fns := make([]func(), chains)
+	for i := range fns {
+		fns[i] = func() {
+			s.After(clock.Duration(math.Round(variate.Exp(r)*mean)), fns[i])
+		}
+		s.After(clock.Duration(i), fns[i])
+	}
+	for range 100 * chains { // warm up to the steady state
+		s.Step()
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s.Step()
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}

@@ -1,0 +1,59 @@
+// Package layout holds only this test, which enforces the dependency
+// direction documented in the README: cmd → scenarios → model → sim → clock.
+package layout
+
+import (
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/esgtsim/esgtsim"
+
+// rules says, for each package pattern, which imports are forbidden
+// anywhere in its (non-test) dependency graph.
+var rules = []struct {
+	pkgs      string
+	forbidden []string // import path prefixes
+	reason    string
+}{
+	{module + "/clock", []string{module + "/", "math/rand", "gonum.org/", "golang.org/x/"}, "clock imports only the standard library"},
+	{module + "/sim", []string{"math/rand\x00", module + "/model", module + "/scenarios", module + "/cmd", "gonum.org/", "golang.org/x/exp", "github.com/google/go-cmp"}, "the kernel never imports the model or third-party code"},
+	{module + "/model/...", []string{module + "/scenarios", module + "/cmd", "github.com/spf13/", "github.com/google/go-cmp"}, "the model never imports the CLI, scenarios or test-only libraries"},
+	{module + "/scenarios/...", []string{module + "/cmd", "github.com/spf13/", "github.com/google/go-cmp"}, "scenarios never import the CLI"},
+	{module + "/...", []string{"math/rand\x00", "golang.org/x/exp/rand"}, "all randomness is math/rand/v2 PCG from named streams"},
+}
+
+type pkg struct {
+	ImportPath string
+	Deps       []string
+}
+
+func TestDependencyDirection(t *testing.T) {
+	for _, r := range rules {
+		out, err := exec.Command("go", "list", "-json=ImportPath,Deps", r.pkgs).Output()
+		if err != nil {
+			if strings.Contains(string(out)+err.Error(), "matched no packages") {
+				continue
+			}
+			t.Fatalf("go list %s: %v", r.pkgs, err)
+		}
+		dec := json.NewDecoder(strings.NewReader(string(out)))
+		for dec.More() {
+			var p pkg
+			if err := dec.Decode(&p); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range p.Deps {
+				for _, f := range r.forbidden {
+					// A trailing NUL marks an exact match rather than a prefix.
+					exact, isExact := strings.CutSuffix(f, "\x00")
+					if (isExact && d == exact) || (!isExact && strings.HasPrefix(d, f)) {
+						t.Errorf("%s depends on %s: %s", p.ImportPath, d, r.reason)
+					}
+				}
+			}
+		}
+	}
+}
