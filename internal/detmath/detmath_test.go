@@ -40,6 +40,7 @@ func TestAgreesWithMath(t *testing.T) {
 		{"Exp", Exp, math.Exp, -700, 700, 2, 0},
 		{"Log", Log, math.Log, 1e-300, 1e300, 2, 0},
 		{"Log unit", Log, math.Log, 0, 1, 2, 0},
+		{"Atan", Atan, math.Atan, -50, 50, 2, 0},
 	} {
 		for range 20000 {
 			x := tc.lo + r.Float64()*(tc.hi-tc.lo)
@@ -47,6 +48,22 @@ func TestAgreesWithMath(t *testing.T) {
 			if d := ulpDiff(g, w); d > tc.maxUlps && math.Abs(g-w) > tc.absFloor {
 				t.Fatalf("%s(%v) = %v, math gives %v (%d ulps)", tc.name, x, g, w, d)
 			}
+		}
+	}
+}
+
+func TestAtan2Quadrants(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	for range 20000 {
+		y, x := r.NormFloat64(), r.NormFloat64()
+		g, w := Atan2(y, x), math.Atan2(y, x)
+		if ulpDiff(g, w) > 2 {
+			t.Fatalf("Atan2(%v, %v) = %v, math gives %v", y, x, g, w)
+		}
+	}
+	for _, c := range [][2]float64{{0, 1}, {0, -1}, {1, 0}, {-1, 0}, {math.Inf(1), math.Inf(-1)}, {1, math.Inf(1)}} {
+		if g, w := Atan2(c[0], c[1]), math.Atan2(c[0], c[1]); g != w {
+			t.Errorf("Atan2(%v, %v) = %v, want %v", c[0], c[1], g, w)
 		}
 	}
 }
