@@ -1,0 +1,138 @@
+package kuramoto
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/esgtsim/esgtsim/clock"
+)
+
+// Dist is the distribution of natural frequencies around the mean.
+type Dist uint8
+
+// Frequency distributions. Spread means the standard deviation for Normal,
+// the half-width at half-maximum for Cauchy and the half-range for Uniform;
+// None gives every node the mean frequency, as the original did.
+const (
+	DistNone Dist = iota
+	DistNormal
+	DistCauchy
+	DistUniform
+)
+
+var distNames = [...]string{"none", "normal", "cauchy", "uniform"}
+
+// String returns the distribution's name as used in configuration.
+func (d Dist) String() string {
+	if int(d) < len(distNames) {
+		return distNames[d]
+	}
+	return fmt.Sprintf("Dist(%d)", d)
+}
+
+// ParseDist returns the distribution called name.
+func ParseDist(name string) (Dist, error) {
+	for i, n := range distNames {
+		if n == name {
+			return Dist(i), nil
+		}
+	}
+	return 0, fmt.Errorf("kuramoto: unknown frequency distribution %q (want none, normal, cauchy or uniform)", name)
+}
+
+// Integrator selects the integration scheme.
+type Integrator uint8
+
+// Integrators.
+const (
+	Euler Integrator = iota
+	RK4
+)
+
+// String returns the integrator's name as used in configuration.
+func (in Integrator) String() string {
+	switch in {
+	case Euler:
+		return "euler"
+	case RK4:
+		return "rk4"
+	}
+	return fmt.Sprintf("Integrator(%d)", in)
+}
+
+// ParseIntegrator returns the integrator called name.
+func ParseIntegrator(name string) (Integrator, error) {
+	switch name {
+	case "euler":
+		return Euler, nil
+	case "rk4":
+		return RK4, nil
+	}
+	return 0, fmt.Errorf("kuramoto: unknown integrator %q (want euler or rk4)", name)
+}
+
+// Config holds the oscillator parameters. The zero value is not useful;
+// start from [DefaultConfig].
+type Config struct {
+	Coupling     float64        // K, in rad/s
+	FreqMeanHz   float64        // mean natural frequency
+	FreqDist     Dist           // distribution of natural frequencies
+	FreqSpreadHz float64        // spread of that distribution (see Dist)
+	NoiseSigma   float64        // phase noise σ in rad/√s
+	Damping      float64        // d in 1/s; 0 disables the original's damping term
+	Step         clock.Duration // integration step dt
+	Integrator   Integrator
+	Target       float64 // coherence r regarded as synchronised
+}
+
+// DefaultConfig returns the model's defaults (MODEL.md §2): K = 14, 40 Hz
+// for every node, σ = 0.01, no damping, dt = 5 ms, Euler, target r = 0.70.
+func DefaultConfig() Config {
+	return Config{
+		Coupling:   14,
+		FreqMeanHz: 40,
+		FreqDist:   DistNone,
+		NoiseSigma: 0.01,
+		Step:       5 * clock.Millisecond,
+		Integrator: Euler,
+		Target:     0.70,
+	}
+}
+
+// Validate reports the first invalid parameter.
+func (c Config) Validate() error {
+	finite := func(name string, v float64) error {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("kuramoto: %s must be finite, got %v", name, v)
+		}
+		return nil
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"coupling", c.Coupling}, {"freq_mean_hz", c.FreqMeanHz}, {"freq_spread_hz", c.FreqSpreadHz},
+		{"noise_sigma", c.NoiseSigma}, {"damping", c.Damping}, {"target", c.Target}} {
+		if err := finite(f.name, f.v); err != nil {
+			return err
+		}
+	}
+	switch {
+	case c.Coupling < 0:
+		return fmt.Errorf("kuramoto: coupling must be >= 0, got %v", c.Coupling)
+	case c.FreqSpreadHz < 0:
+		return fmt.Errorf("kuramoto: freq_spread_hz must be >= 0, got %v", c.FreqSpreadHz)
+	case c.NoiseSigma < 0:
+		return fmt.Errorf("kuramoto: noise_sigma must be >= 0, got %v", c.NoiseSigma)
+	case c.Damping < 0:
+		return fmt.Errorf("kuramoto: damping must be >= 0, got %v", c.Damping)
+	case c.Step <= 0:
+		return fmt.Errorf("kuramoto: step must be positive, got %v", c.Step)
+	case c.Target <= 0 || c.Target > 1:
+		return fmt.Errorf("kuramoto: target must be in (0, 1], got %v", c.Target)
+	case int(c.FreqDist) >= len(distNames):
+		return fmt.Errorf("kuramoto: unknown frequency distribution %d", c.FreqDist)
+	case c.Integrator > RK4:
+		return fmt.Errorf("kuramoto: unknown integrator %d", c.Integrator)
+	}
+	return nil
+}
