@@ -1,0 +1,172 @@
+package needs
+
+import (
+	"fmt"
+	"math"
+)
+
+// Metrics is one reading of the physical state, in the units its field
+// names say. TemperatureC and PowerW are NaN when not measured.
+type Metrics struct {
+	CPUPercent          float64 // CPU use, 0–100
+	MemoryPercent       float64 // memory use, 0–100
+	ErrorRatePerMin     float64 // errors per minute, >= 0
+	Exceptions          float64 // recent exception count, >= 0
+	TemperatureC        float64 // °C, >= −273.15; NaN = unknown
+	PowerW              float64 // watts, >= 0; NaN = unknown
+	NetworkLatencyMS    float64 // milliseconds, >= 0
+	PacketLossPercent   float64 // 0–100
+	IdlePercent         float64 // idle CPU time, 0–100
+	ThroughputOpsPerSec float64 // operations per second, >= 0
+}
+
+// Unmeasured returns the metrics of an idle machine whose temperature and
+// power are unknown: every field zero except TemperatureC and PowerW, which
+// are NaN. It is the Monitor's reading before its first sample.
+func Unmeasured() Metrics {
+	return Metrics{TemperatureC: math.NaN(), PowerW: math.NaN()}
+}
+
+// Metric names one field of [Metrics], for profiles and scenario files.
+type Metric uint8
+
+// The metrics, in the order of the fields of [Metrics].
+const (
+	CPUPercent Metric = iota
+	MemoryPercent
+	ErrorRatePerMin
+	Exceptions
+	TemperatureC
+	PowerW
+	NetworkLatencyMS
+	PacketLossPercent
+	IdlePercent
+	ThroughputOpsPerSec
+	numMetrics
+)
+
+// metricInfo is the name and valid range of each Metric.
+var metricInfo = [numMetrics]struct {
+	name    string // snake_case, for scenario files
+	field   string // the field of Metrics
+	lo, hi  float64
+	unknown bool // NaN means "not measured" and is valid
+}{
+	CPUPercent:          {"cpu_percent", "CPUPercent", 0, 100, false},
+	MemoryPercent:       {"memory_percent", "MemoryPercent", 0, 100, false},
+	ErrorRatePerMin:     {"error_rate_per_min", "ErrorRatePerMin", 0, math.MaxFloat64, false},
+	Exceptions:          {"exceptions", "Exceptions", 0, math.MaxFloat64, false},
+	TemperatureC:        {"temperature_c", "TemperatureC", -273.15, math.MaxFloat64, true},
+	PowerW:              {"power_w", "PowerW", 0, math.MaxFloat64, true},
+	NetworkLatencyMS:    {"network_latency_ms", "NetworkLatencyMS", 0, math.MaxFloat64, false},
+	PacketLossPercent:   {"packet_loss_percent", "PacketLossPercent", 0, 100, false},
+	IdlePercent:         {"idle_percent", "IdlePercent", 0, 100, false},
+	ThroughputOpsPerSec: {"throughput_ops_per_sec", "ThroughputOpsPerSec", 0, math.MaxFloat64, false},
+}
+
+// String returns the metric's snake_case name, e.g. "cpu_percent".
+func (k Metric) String() string {
+	if k >= numMetrics {
+		return fmt.Sprintf("Metric(%d)", uint8(k))
+	}
+	return metricInfo[k].name
+}
+
+// Valid reports whether k names a metric.
+func (k Metric) Valid() bool { return k < numMetrics }
+
+// Range returns the closed interval of finite values valid for k. Unbounded
+// metrics have hi = math.MaxFloat64.
+func (k Metric) Range() (lo, hi float64) {
+	if k >= numMetrics {
+		return math.NaN(), math.NaN()
+	}
+	return metricInfo[k].lo, metricInfo[k].hi
+}
+
+// AllowsUnknown reports whether NaN is a valid value of k, meaning "not
+// measured" (true for TemperatureC and PowerW).
+func (k Metric) AllowsUnknown() bool { return k < numMetrics && metricInfo[k].unknown }
+
+// ParseMetric returns the Metric whose [Metric.String] is s.
+func ParseMetric(s string) (Metric, error) {
+	for k := range numMetrics {
+		if metricInfo[k].name == s {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("needs: unknown metric %q", s)
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k Metric) MarshalText() ([]byte, error) {
+	if !k.Valid() {
+		return nil, fmt.Errorf("needs: invalid metric %d", uint8(k))
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMetric].
+func (k *Metric) UnmarshalText(b []byte) error {
+	v, err := ParseMetric(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// Get returns the value of metric k in m, or NaN if k is not a metric.
+func (m *Metrics) Get(k Metric) float64 {
+	if p := m.field(k); p != nil {
+		return *p
+	}
+	return math.NaN()
+}
+
+// Set sets metric k of m to v. It does nothing if k is not a metric.
+func (m *Metrics) Set(k Metric, v float64) {
+	if p := m.field(k); p != nil {
+		*p = v
+	}
+}
+
+func (m *Metrics) field(k Metric) *float64 {
+	switch k {
+	case CPUPercent:
+		return &m.CPUPercent
+	case MemoryPercent:
+		return &m.MemoryPercent
+	case ErrorRatePerMin:
+		return &m.ErrorRatePerMin
+	case Exceptions:
+		return &m.Exceptions
+	case TemperatureC:
+		return &m.TemperatureC
+	case PowerW:
+		return &m.PowerW
+	case NetworkLatencyMS:
+		return &m.NetworkLatencyMS
+	case PacketLossPercent:
+		return &m.PacketLossPercent
+	case IdlePercent:
+		return &m.IdlePercent
+	case ThroughputOpsPerSec:
+		return &m.ThroughputOpsPerSec
+	}
+	return nil
+}
+
+// checkValue reports why v is not a valid value of metric k, or "" if it is.
+func checkValue(k Metric, v float64) string {
+	lo, hi := k.Range()
+	switch {
+	case math.IsNaN(v) && k.AllowsUnknown():
+		return ""
+	case math.IsNaN(v), math.IsInf(v, 0):
+		return "must be finite"
+	case v < lo || v > hi:
+		return fmt.Sprintf("must be in [%v, %v]", lo, hi)
+	}
+	return ""
+}
