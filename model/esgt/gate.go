@@ -1,0 +1,80 @@
+package esgt
+
+import (
+	"github.com/esgtsim/esgtsim/clock"
+)
+
+// gate checks a request arriving at now with total salience against every
+// admission condition in the documented order. On success it returns the
+// nodes to recruit (a scratch slice valid until the next call).
+func (c *Coordinator) gate(now clock.Time, total float64) ([]int32, Reason) {
+	cfg := &c.cfg
+	if !c.running {
+		return nil, Stopped
+	}
+	if c.breaker.blocks(now) {
+		return nil, CircuitOpen
+	}
+	if !c.tokens.available(now) {
+		return nil, RateLimited
+	}
+	limit := cfg.MaxConcurrent
+	if c.degraded.on {
+		limit = 1
+	}
+	if limit > 0 && len(c.inFlight) >= limit {
+		return nil, MaxConcurrent
+	}
+	if c.degraded.on && total < cfg.DegradedMinSalience {
+		return nil, DegradedSalience
+	}
+	if total < c.minSalience {
+		return nil, LowSalience
+	}
+	if !c.resourcesOK() {
+		return nil, Resources
+	}
+	if c.hasEnded && now.Sub(c.lastEnd) < cfg.RefractoryPeriod {
+		return nil, Refractory
+	}
+	if cfg.MaxFrequencyHz > 0 && float64(c.startedInLastSecond(now)) >= cfg.MaxFrequencyHz {
+		return nil, Frequency
+	}
+	if c.Arousal() < cfg.MinArousal {
+		return nil, LowArousal
+	}
+	nodes := c.recruit()
+	if len(nodes) < cfg.MinAvailableNodes {
+		return nil, InsufficientNodes
+	}
+	return nodes, Success
+}
+
+// resourcesOK checks the live fabric and the CPU capacity. A zero
+// MaxMeanLatency disables the latency check.
+func (c *Coordinator) resourcesOK() bool {
+	if m := c.cfg.MaxMeanLatency; m > 0 && c.fab.MeanLinkLatency() > m {
+		return false
+	}
+	if c.fab.HealthyCount() < c.cfg.MinAvailableNodes {
+		return false
+	}
+	capacity := c.cfg.DefaultCPUCapacity
+	if c.cpu != nil {
+		capacity = c.cpu.CPUCapacity()
+	}
+	return capacity >= c.cfg.MinCPUCapacity
+}
+
+// startedInLastSecond counts admissions in (now − 1 s, now].
+func (c *Coordinator) startedInLastSecond(now clock.Time) int {
+	horizon := now.Add(-clock.Second)
+	k := 0
+	for k < len(c.starts) && c.starts[k] <= horizon {
+		k++
+	}
+	if k > 0 {
+		c.starts = append(c.starts[:0], c.starts[k:]...)
+	}
+	return len(c.starts)
+}

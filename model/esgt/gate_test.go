@@ -1,0 +1,228 @@
+package esgt
+
+import (
+	"testing"
+
+	"github.com/esgtsim/esgtsim/clock"
+)
+
+type fixedArousal float64
+
+func (a fixedArousal) Arousal() float64 { return float64(a) }
+
+type fixedCPU float64
+
+func (c fixedCPU) CPUCapacity() float64 { return float64(c) }
+
+// TestEveryReason provokes each outcome reason through the public API and
+// checks the request it was aimed at got exactly that reason.
+func TestEveryReason(t *testing.T) {
+	noLimits := func(c *Config) { c.RefractoryPeriod, c.MaxFrequencyHz, c.RateLimitHz = 0, 0, 0 }
+	for _, tc := range []struct {
+		name  string
+		want  Reason
+		edit  func(*Config)
+		setup func(f *fixture) // schedule requests; the last one submitted is checked
+	}{
+		{"success", Success, nil, func(f *fixture) { f.submitAt(0, 0.9) }},
+		{"stopped", Stopped, nil, func(f *fixture) { f.c.Stop(); f.submitAt(0, 0.9) }},
+		{"circuit open after five timeouts", CircuitOpen, func(c *Config) { c.Oscillator.Coupling = 0 }, func(f *fixture) {
+			f.submitEvery(0, clock.Time(6*clock.Second), clock.Second, 0.9)
+		}},
+		{"rate limited", RateLimited, func(c *Config) { noLimits(c); c.RateLimitHz = 1; c.RecruitNodes = 8 }, func(f *fixture) {
+			f.submitAt(0, 0.9)
+			f.submitAt(0, 0.9)
+		}},
+		{"max concurrent", MaxConcurrent, func(c *Config) { noLimits(c); c.MaxConcurrent = 1; c.RecruitNodes = 8 }, func(f *fixture) {
+			f.submitAt(0, 0.9)
+			f.submitAt(clock.Time(ms), 0.9)
+		}},
+		{"degraded salience", DegradedSalience, func(c *Config) { c.Oscillator.Coupling = 0; c.BreakerThreshold = 0 }, func(f *fixture) {
+			f.submitEvery(0, clock.Time(5*clock.Second), clock.Second, 0.9)
+			f.submitAt(clock.Time(6*clock.Second), 0.8)
+		}},
+		{"low salience", LowSalience, nil, func(f *fixture) { f.submitAt(0, 0.5) }},
+		{"resources: too few healthy nodes", Resources, nil, func(f *fixture) {
+			for i := range 25 {
+				f.fab.CrashNode(i)
+			}
+			f.submitAt(0, 0.9)
+		}},
+		{"resources: CPU", Resources, nil, func(f *fixture) { f.c.SetCPUSource(fixedCPU(0.3)); f.submitAt(0, 0.9) }},
+		{"refractory", Refractory, nil, func(f *fixture) {
+			f.submitAt(0, 0.9)
+			f.sim.RunWhile(func() bool { return len(f.rec.outcomes) == 0 })
+			f.submitAt(f.sim.Now().Add(100*ms), 0.9)
+		}},
+		{"frequency", Frequency, func(c *Config) { noLimits(c); c.MaxFrequencyHz = 1 }, func(f *fixture) {
+			f.submitAt(0, 0.9)
+			f.submitAt(clock.Time(800*ms), 0.9)
+		}},
+		{"arousal", LowArousal, nil, func(f *fixture) { f.c.SetArousalSource(fixedArousal(0.3)); f.submitAt(0, 0.9) }},
+		{"insufficient nodes: all busy", InsufficientNodes, noLimits, func(f *fixture) {
+			f.submitAt(0, 0.9)
+			f.submitAt(clock.Time(10*ms), 0.9)
+		}},
+		{"sync timeout", SyncTimeout, func(c *Config) { c.Oscillator.Coupling = 0 }, func(f *fixture) { f.submitAt(0, 0.9) }},
+		{"nodes lost", NodesLost, nil, func(f *fixture) {
+			f.submitAt(0, 0.9)
+			f.sim.Schedule(clock.Time(20*ms), func() {
+				for i := range 25 {
+					f.fab.CrashNode(i)
+				}
+			})
+		}},
+		{"interrupted", Interrupted, nil, func(f *fixture) {
+			f.submitAt(0, 0.9)
+			f.sim.Schedule(clock.Time(20*ms), f.c.Stop)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, 32, tc.edit)
+			tc.setup(f)
+			f.sim.Run()
+			last := f.rec.outcomes[f.c.Requests()]
+			if last.Reason != tc.want {
+				t.Fatalf("last request ended %v, want %v (counts %v)", last.Reason, tc.want, f.c.Counts())
+			}
+			if f.c.InFlight() != 0 || f.fab.InESGTMode() {
+				t.Fatalf("after the run: %d in flight, ESGT mode %v", f.c.InFlight(), f.fab.InESGTMode())
+			}
+		})
+	}
+}
+
+// TestBreakerCycle: five timeouts open the breaker; it refuses everything
+// for 10 s, then one trial goes through; a failed trial opens it again.
+func TestBreakerCycle(t *testing.T) {
+	f := newFixture(t, 32, func(c *Config) { c.Oscillator.Coupling = 0; c.DegradedWindow, c.DegradedMinSamples = 0, 0 })
+	f.submitEvery(0, clock.Time(40*clock.Second), 500*ms, 0.9)
+	f.sim.Run()
+	var reasons []Reason
+	for id := uint64(1); id <= f.c.Requests(); id++ {
+		reasons = append(reasons, f.rec.outcomes[id].Reason)
+	}
+	// Requests every 0.5 s; each timeout takes 0.301 s of a 0.5 s slot.
+	// 1-5: timeouts, opening the breaker at 2.301 s; 6-25 (2.5 s to 12 s):
+	// open; 26 at 12.5 s: the half-open trial, which times out and reopens.
+	for i, r := range reasons[:5] {
+		if r != SyncTimeout {
+			t.Fatalf("request %d: %v, want sync_timeout", i+1, r)
+		}
+	}
+	for i := 5; i < 25; i++ {
+		if reasons[i] != CircuitOpen {
+			t.Fatalf("request %d at %v: %v, want circuit_open", i+1, f.rec.requested[uint64(i+1)], reasons[i])
+		}
+	}
+	if reasons[25] != SyncTimeout || reasons[26] != CircuitOpen {
+		t.Fatalf("requests 26-27: %v %v, want the trial to time out and reopen", reasons[25], reasons[26])
+	}
+}
+
+// TestDegradedModeHysteresis: poor peaks enter degraded mode, which then
+// admits only salience >= 0.85 one at a time; good peaks leave it.
+func TestDegradedModeHysteresis(t *testing.T) {
+	d := newDegradedMode(DefaultConfig())
+	for range 4 {
+		d.observe(0.2)
+	}
+	if d.on {
+		t.Fatal("degraded before min samples")
+	}
+	d.observe(0.2)
+	if !d.on {
+		t.Fatal("not degraded with mean peak 0.2")
+	}
+	for range 5 { // mean of 0.2×5 + 0.99×5 = 0.595: still below exit
+		d.observe(0.99)
+	}
+	if !d.on {
+		t.Fatal("left degraded mode below the exit threshold")
+	}
+	for range 5 { // the 0.2s roll out of the window: mean 0.99
+		d.observe(0.99)
+	}
+	if d.on {
+		t.Fatal("still degraded with mean peak 0.99")
+	}
+}
+
+// TestStopStartKeepsHistory: the seed's recovery test.
+func TestStopStartKeepsHistory(t *testing.T) {
+	f := newFixture(t, 16, nil)
+	f.submitAt(0, 0.9)
+	f.sim.Schedule(clock.Time(clock.Second), f.c.Stop)
+	f.submitAt(clock.Time(1500*ms), 0.9)
+	f.sim.Schedule(clock.Time(2*clock.Second), f.c.Start)
+	f.submitAt(clock.Time(3*clock.Second), 0.9)
+	f.sim.Run()
+	c := f.c.Counts()
+	if c[Stopped] != 1 || c[Success]+c[SyncTimeout] != 2 || f.c.Requests() != 3 {
+		t.Fatalf("counts %v after stop/start", c)
+	}
+}
+
+// TestESGTModeReleased: the fabric is in ESGT mode exactly while an ignition
+// is between BROADCAST and the end of DISSOLVE, and weights return to 1.
+func TestESGTModeReleased(t *testing.T) {
+	f := newFixture(t, 32, nil)
+	var inModeDuringSustain, inModeAfter bool
+	f.c.AddObserver(phaseHook(func(p Phase) {
+		if p == Sustain {
+			inModeDuringSustain = f.fab.InESGTMode()
+		}
+	}))
+	f.submitAt(0, 0.9)
+	f.sim.Run()
+	inModeAfter = f.fab.InESGTMode()
+	if f.rec.count(Success) != 1 || !inModeDuringSustain || inModeAfter {
+		t.Fatalf("success %d, ESGT mode during sustain %v, after %v", f.rec.count(Success), inModeDuringSustain, inModeAfter)
+	}
+	for id := range f.fab.NumLinks() {
+		if w := f.fab.Link(id).Weight; w != 1 {
+			t.Fatalf("link %d weight %v after the ignition", id, w)
+		}
+	}
+}
+
+type phaseHook func(Phase)
+
+func (h phaseHook) Requested(uint64, clock.Time, float64)        {}
+func (h phaseHook) PhaseStarted(_ uint64, _ clock.Time, p Phase) { h(p) }
+func (h phaseHook) Ignited(uint64, clock.Time, clock.Duration)   {}
+func (h phaseHook) Finished(*Outcome)                            {}
+
+func TestSalienceAndConfig(t *testing.T) {
+	s := Salience{Novelty: 1, Relevance: 0.5, Urgency: 0.2, Confidence: 1}
+	if got, want := s.Total(), 0.25+0.15+0.06+0.15; got != want {
+		t.Errorf("Total = %v, want %v", got, want)
+	}
+	for v, want := range map[float64]SalienceLevel{0.1: Minimal, 0.25: Low, 0.5: Medium, 0.8: High, 0.85: Critical} {
+		if LevelOf(v) != want {
+			t.Errorf("LevelOf(%v) = %v, want %v", v, LevelOf(v), want)
+		}
+	}
+	for _, edit := range []func(*Config){
+		func(c *Config) { c.MinSalience = 1.5 },
+		func(c *Config) { c.RefractoryPeriod = -1 },
+		func(c *Config) { c.SyncTimeout = 0 },
+		func(c *Config) { c.MinAvailableNodes = 0 },
+		func(c *Config) { c.RecruitNodes = 4 },
+		func(c *Config) { c.DegradedExit = 0.5 },
+		func(c *Config) { c.Oscillator.Step = 0 },
+	} {
+		cfg := DefaultConfig()
+		edit(&cfg)
+		if cfg.Validate() == nil {
+			t.Errorf("invalid config accepted: %+v", cfg)
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range Reasons() {
+		if seen[r.String()] {
+			t.Errorf("reason name %q used twice", r)
+		}
+		seen[r.String()] = true
+	}
+}

@@ -1,0 +1,149 @@
+package esgt
+
+import (
+	"github.com/esgtsim/esgtsim/clock"
+)
+
+// tokenBucket is the hardening's frequency limiter: rate tokens per second,
+// at most one second's worth stored (never less than one token). A zero
+// rate disables it. Tokens are consumed by admitted requests only, so
+// rejected requests do not starve later ones.
+type tokenBucket struct {
+	rate     float64
+	capacity float64
+	tokens   float64
+	at       clock.Time
+}
+
+func newTokenBucket(rate float64) tokenBucket {
+	capacity := max(rate, 1)
+	return tokenBucket{rate: rate, capacity: capacity, tokens: capacity}
+}
+
+// available refills the bucket up to now and reports whether a token is
+// there.
+func (b *tokenBucket) available(now clock.Time) bool {
+	if b.rate == 0 {
+		return true
+	}
+	if now > b.at {
+		b.tokens = min(b.capacity, b.tokens+float64(now.Sub(b.at).Seconds()*b.rate))
+		b.at = now
+	}
+	return b.tokens >= 1
+}
+
+// take consumes one token; available must have returned true.
+func (b *tokenBucket) take() {
+	if b.rate != 0 {
+		b.tokens--
+	}
+}
+
+type breakerState uint8
+
+const (
+	breakerClosed breakerState = iota
+	breakerOpen
+	breakerHalfOpen
+)
+
+// breaker is the ignition circuit breaker: threshold consecutive failed
+// ignitions open it; after cooldown it is half-open and admits one trial,
+// whose success closes it and whose failure opens it again. A zero
+// threshold disables it.
+type breaker struct {
+	threshold int
+	cooldown  clock.Duration
+	state     breakerState
+	failures  int
+	openedAt  clock.Time
+	trial     bool // the half-open trial is in flight
+}
+
+// blocks reports whether a request arriving at now is refused.
+func (b *breaker) blocks(now clock.Time) bool {
+	switch b.state {
+	case breakerOpen:
+		if now.Sub(b.openedAt) < b.cooldown {
+			return true
+		}
+		b.state = breakerHalfOpen
+		return b.trial
+	case breakerHalfOpen:
+		return b.trial
+	}
+	return false
+}
+
+// admitted notes that a request passed the gate.
+func (b *breaker) admitted() {
+	if b.state == breakerHalfOpen {
+		b.trial = true
+	}
+}
+
+// result records how an admitted ignition ended.
+func (b *breaker) result(now clock.Time, ok bool) {
+	if b.threshold == 0 {
+		return
+	}
+	b.trial = false
+	if ok {
+		b.state, b.failures = breakerClosed, 0
+		return
+	}
+	b.failures++
+	if b.state == breakerHalfOpen || b.failures >= b.threshold {
+		b.state, b.openedAt = breakerOpen, now
+	}
+}
+
+// abandoned records an admitted ignition that ended for reasons of its own
+// (the coordinator stopped): a half-open trial may be tried again.
+func (b *breaker) abandoned() { b.trial = false }
+
+// degradedMode tracks the mean peak coherence of recent synchronisation
+// attempts and switches degraded mode on below enter and off at or above
+// exit.
+type degradedMode struct {
+	on         bool
+	peaks      []float64 // ring buffer
+	next, seen int
+	minSamples int
+	enter      float64
+	exit       float64
+}
+
+func newDegradedMode(cfg Config) degradedMode {
+	return degradedMode{
+		peaks:      make([]float64, cfg.DegradedWindow),
+		minSamples: cfg.DegradedMinSamples,
+		enter:      cfg.DegradedEnter,
+		exit:       cfg.DegradedExit,
+	}
+}
+
+// observe records one attempt's peak coherence.
+func (d *degradedMode) observe(peak float64) {
+	if len(d.peaks) == 0 {
+		return
+	}
+	d.peaks[d.next] = peak
+	d.next = (d.next + 1) % len(d.peaks)
+	d.seen = min(d.seen+1, len(d.peaks))
+	if d.seen < max(d.minSamples, 1) {
+		return
+	}
+	var sum float64
+	for _, p := range d.peaks[:d.seen] {
+		sum += p
+	}
+	mean := sum / float64(d.seen)
+	switch {
+	case !d.on && mean < d.enter:
+		d.on = true
+	case d.on && mean >= d.exit:
+		d.on = false
+	}
+}

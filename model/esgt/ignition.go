@@ -1,0 +1,281 @@
+package esgt
+
+import (
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/sim"
+)
+
+// ignition is one admitted request on its way through the five phases.
+// Ignitions are pooled; their callbacks are bound once, so running one
+// allocates nothing once the pool and buffers have grown.
+type ignition struct {
+	c     *Coordinator
+	out   Outcome
+	nodes []int32 // fabric nodes owned, in network order
+	freq  []float64
+	saved []float64 // phases kept across a rebuild
+
+	builder kuramoto.Builder
+	graph   *kuramoto.Graph
+	net     *kuramoto.Network
+	dyn     kuramoto.Dynamics
+
+	phase      Phase
+	phaseStart clock.Time
+	syncStart  clock.Time
+	sustain    clock.Duration
+	version    uint64 // fabric version the network was built for
+	inESGTMode bool
+
+	stepEv, phaseEv sim.EventID
+	stepFn, phaseFn func()
+}
+
+// admit starts an ignition for an admitted request.
+func (c *Coordinator) admit(id uint64, now clock.Time, total float64, r Request, nodes []int32) {
+	ig := c.newIgnition()
+	ig.out = Outcome{ID: id, Arrival: now, Salience: total, Nodes: len(nodes)}
+	ig.nodes = append(ig.nodes[:0], nodes...)
+	for _, v := range ig.nodes {
+		c.busy[v] = ig
+	}
+	ig.sustain = c.cfg.SustainDuration
+	if r.Sustain > 0 {
+		ig.sustain = r.Sustain
+	}
+	c.inFlight = append(c.inFlight, ig)
+	c.tokens.take()
+	c.starts = append(c.starts, now)
+	c.breaker.admitted()
+	gap := clock.Duration(-1)
+	if c.hasEnded {
+		gap = now.Sub(c.lastEnd)
+	}
+	for _, o := range c.observers {
+		o.Ignited(id, now, gap)
+	}
+	ig.enter(Prepare, now)
+	ig.phaseEv = c.sim.After(c.cfg.PrepareCost, ig.phaseFn)
+}
+
+func (c *Coordinator) newIgnition() *ignition {
+	if n := len(c.pool); n > 0 {
+		ig := c.pool[n-1]
+		c.pool = c.pool[:n-1]
+		return ig
+	}
+	ig := &ignition{c: c}
+	ig.stepFn, ig.phaseFn = ig.step, ig.nextPhase
+	return ig
+}
+
+// enter moves the ignition into phase p at now, accounting the time spent
+// in the previous phase.
+func (ig *ignition) enter(p Phase, now clock.Time) {
+	if p != Prepare {
+		ig.out.PhaseTime[ig.phase] += now.Sub(ig.phaseStart)
+	}
+	ig.phase, ig.phaseStart = p, now
+	for _, o := range ig.c.observers {
+		o.PhaseStarted(ig.out.ID, now, p)
+	}
+}
+
+// nextPhase ends the current timed phase.
+func (ig *ignition) nextPhase() {
+	now := ig.c.sim.Now()
+	switch ig.phase {
+	case Prepare:
+		ig.synchronize(now)
+	case Broadcast:
+		ig.enter(Sustain, now)
+		ig.phaseEv = ig.c.sim.After(ig.sustain, ig.phaseFn)
+	case Sustain:
+		ig.enter(Dissolve, now)
+		ig.net.SetCoupling(float64(ig.net.Coupling() * ig.c.cfg.DissolveCoupling))
+		ig.phaseEv = ig.c.sim.After(ig.c.cfg.DissolveDuration, ig.phaseFn)
+	case Dissolve:
+		ig.finish(Success)
+	}
+}
+
+// synchronize builds the oscillator network of the recruited sub-graph and
+// starts integrating it from fresh random phases.
+func (ig *ignition) synchronize(now clock.Time) {
+	c := ig.c
+	ig.enter(Synchronize, now)
+	ig.syncStart = now
+	ig.build()
+	if ig.net == nil {
+		net, err := kuramoto.NewNetwork(ig.graph, c.cfg.Oscillator, c.noise)
+		if err != nil {
+			panic("esgt: " + err.Error()) // unreachable: the config was validated
+		}
+		ig.net = net
+	}
+	ig.net.Reset(ig.graph)
+	ig.net.SetFrequenciesHz(ig.freq)
+	ig.net.RandomizePhases(c.phases)
+	every := c.cfg.SampleEvery
+	if every == 0 {
+		every = c.cfg.Oscillator.Step
+	}
+	ig.dyn.Reset(now, c.cfg.TargetCoherence, every, c.cfg.KeepHistory)
+	r, _ := ig.net.Order()
+	ig.dyn.Observe(now, r)
+	if r >= c.cfg.TargetCoherence {
+		ig.synced(now)
+	}
+	ig.stepEv = c.sim.After(c.cfg.Oscillator.Step, ig.stepFn)
+}
+
+// build makes the oscillator graph of the owned nodes: the sub-graph they
+// induce over active links, weighted by the links' current weights, with
+// their natural frequencies.
+func (ig *ignition) build() {
+	c, f := ig.c, ig.c.fab
+	for k, v := range ig.nodes {
+		c.local[v] = int32(k)
+	}
+	ig.builder.Reset(len(ig.nodes))
+	ig.freq = ig.freq[:0]
+	for k, u := range ig.nodes {
+		ig.freq = append(ig.freq, c.freqHz[u])
+		nb, links := f.Neighbors(int(u)), f.LinkIDs(int(u))
+		for e, v := range nb {
+			if v <= u || c.local[v] < 0 {
+				continue
+			}
+			if l := f.Link(int(links[e])); l.Active {
+				ig.builder.Add(k, int(c.local[v]), l.Weight)
+			}
+		}
+	}
+	for _, v := range ig.nodes {
+		c.local[v] = -1
+	}
+	ig.graph = ig.builder.Graph()
+	ig.version = f.Version()
+}
+
+// step advances the oscillators by one integration step and checks for
+// synchronisation or its timeout.
+func (ig *ignition) step() {
+	c := ig.c
+	now := c.sim.Now()
+	if c.fab.Version() != ig.version && !ig.refresh() {
+		ig.finish(NodesLost)
+		return
+	}
+	ig.net.Step()
+	r, _ := ig.net.Order()
+	ig.dyn.Observe(now, r)
+	if ig.phase == Synchronize {
+		if r >= c.cfg.TargetCoherence {
+			ig.synced(now)
+		} else if now.Sub(ig.syncStart) >= c.cfg.SyncTimeout {
+			ig.finish(SyncTimeout)
+			return
+		}
+	}
+	ig.stepEv = c.sim.After(c.cfg.Oscillator.Step, ig.stepFn)
+}
+
+// refresh rebuilds the network after the fabric changed (weights, link or
+// node state), keeping the phases of the nodes that are still healthy and
+// releasing the others. It reports false when fewer than
+// min_available_nodes remain.
+func (ig *ignition) refresh() bool {
+	c, f := ig.c, ig.c.fab
+	phases := ig.net.Phases()
+	ig.saved = ig.saved[:0]
+	kept := ig.nodes[:0]
+	for k, v := range ig.nodes {
+		if f.Healthy(int(v)) {
+			kept = append(kept, v)
+			ig.saved = append(ig.saved, phases[k])
+		} else {
+			c.busy[v] = nil
+		}
+	}
+	ig.nodes = kept
+	if len(kept) < c.cfg.MinAvailableNodes {
+		return false
+	}
+	coupling := ig.net.Coupling()
+	ig.build()
+	ig.net.Reset(ig.graph)
+	ig.net.SetFrequenciesHz(ig.freq)
+	ig.net.SetPhases(ig.saved)
+	ig.net.SetCoupling(coupling)
+	return true
+}
+
+// synced ends SYNCHRONIZE successfully at now and starts BROADCAST: the
+// fabric enters ESGT mode (if no other ignition holds it there) and the
+// content floods it, taking the flood's virtual time.
+func (ig *ignition) synced(now clock.Time) {
+	c := ig.c
+	ig.out.Synced = true
+	_, ig.out.TimeToSync = ig.dyn.Synced()
+	ig.enter(Broadcast, now)
+	if c.esgtRefs == 0 {
+		c.fab.EnterESGTMode()
+	}
+	c.esgtRefs++
+	ig.inESGTMode = true
+	res := c.fab.Broadcast(int(ig.nodes[0]), c.broadcast)
+	ig.out.Reached = res.Reached
+	ig.phaseEv = c.sim.After(res.Duration, ig.phaseFn)
+}
+
+// finish ends the ignition with reason at the current time: it stops the
+// oscillators, releases the nodes and the fabric's ESGT mode, updates the
+// temporal gate and the hardening, and reports the outcome.
+func (ig *ignition) finish(reason Reason) {
+	c := ig.c
+	now := c.sim.Now()
+	c.sim.Cancel(ig.stepEv)
+	c.sim.Cancel(ig.phaseEv)
+	ig.out.PhaseTime[ig.phase] += now.Sub(ig.phaseStart)
+	ig.out.Done, ig.out.Reason = now, reason
+	for _, v := range ig.nodes {
+		if c.busy[v] == ig {
+			c.busy[v] = nil
+		}
+	}
+	if ig.inESGTMode {
+		ig.inESGTMode = false
+		if c.esgtRefs--; c.esgtRefs == 0 {
+			c.fab.ExitESGTMode()
+		}
+	}
+	for i, x := range c.inFlight {
+		if x == ig {
+			c.inFlight = append(c.inFlight[:i], c.inFlight[i+1:]...)
+			break
+		}
+	}
+	attempted := ig.phase != Prepare
+	if attempted {
+		ig.out.PeakR, ig.out.FinalR = ig.dyn.Peak(), ig.dyn.Last()
+		ig.out.TimeAbove, ig.out.Dissolve = ig.dyn.TimeAbove(), ig.dyn.DissolutionRate()
+		ig.out.History = ig.dyn.History()
+	}
+	switch reason {
+	case Success:
+		c.lastEnd, c.hasEnded = now, true
+		c.breaker.result(now, true)
+	case SyncTimeout, NodesLost:
+		c.breaker.result(now, false)
+	default: // Interrupted: not the ignition's fault
+		c.breaker.abandoned()
+	}
+	if attempted && reason != Interrupted {
+		c.degraded.observe(ig.out.PeakR)
+	}
+	c.report(&ig.out)
+	ig.out.History = nil
+	c.pool = append(c.pool, ig)
+}
