@@ -1,0 +1,121 @@
+// Package bridge couples the arousal controller to the ESGT coordinator
+// (MODEL.md §4, "Bridge to ESGT"; §7.7).
+//
+// Every Interval (50 ms) the bridge sets the coordinator's salience
+// threshold from the current arousal:
+//
+//	min_salience = clamp(BaseThreshold / factor^Sensitivity, MinThreshold, MaxThreshold)
+//
+// with factor the controller's threshold factor (0.5 + 1.5·arousal), and it
+// makes the coordinator's arousal gate read the controller instead of a
+// fixed value. After each successful ignition it tells the controller,
+// which applies its one configured post-ignition drop
+// (arousal.RefractoryDrop); the bridge adds no drop of its own, so the
+// original's two overlapping drops become one mechanism.
+package bridge
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/internal/detmath"
+	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/sim"
+)
+
+// Config holds the bridge's parameters; [DefaultConfig] gives the model's.
+type Config struct {
+	Interval      clock.Duration // 50 ms
+	BaseThreshold float64        // 0.70
+	Sensitivity   float64        // 1.0: the exponent on the threshold factor
+	MinThreshold  float64        // 0.30
+	MaxThreshold  float64        // 0.95
+}
+
+// DefaultConfig returns the model's bridge parameters.
+func DefaultConfig() Config {
+	return Config{
+		Interval:      50 * clock.Millisecond,
+		BaseThreshold: 0.70,
+		Sensitivity:   1.0,
+		MinThreshold:  0.30,
+		MaxThreshold:  0.95,
+	}
+}
+
+// Validate reports the first invalid parameter.
+func (c Config) Validate() error {
+	switch {
+	case c.Interval <= 0:
+		return fmt.Errorf("bridge: interval must be positive, got %v", c.Interval)
+	case !inUnit(c.BaseThreshold) || !inUnit(c.MinThreshold) || !inUnit(c.MaxThreshold):
+		return fmt.Errorf("bridge: thresholds must be in [0, 1], got base %v min %v max %v", c.BaseThreshold, c.MinThreshold, c.MaxThreshold)
+	case c.MinThreshold > c.MaxThreshold:
+		return fmt.Errorf("bridge: min_threshold %v exceeds max_threshold %v", c.MinThreshold, c.MaxThreshold)
+	case math.IsNaN(c.Sensitivity) || c.Sensitivity < 0 || math.IsInf(c.Sensitivity, 0):
+		return fmt.Errorf("bridge: sensitivity must be finite and >= 0, got %v", c.Sensitivity)
+	}
+	return nil
+}
+
+func inUnit(v float64) bool { return v >= 0 && v <= 1 }
+
+// Bridge connects one arousal controller to one coordinator.
+type Bridge struct {
+	cfg    Config
+	ctrl   *arousal.Controller
+	coord  *esgt.Coordinator
+	ticker *sim.Ticker
+}
+
+// New returns a bridge between ctrl and coord; Start connects them.
+func New(cfg Config, ctrl *arousal.Controller, coord *esgt.Coordinator) (*Bridge, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return &Bridge{cfg: cfg, ctrl: ctrl, coord: coord}, nil
+}
+
+// Start connects the controller to the coordinator's arousal gate, watches
+// the coordinator's outcomes, and updates the threshold now and every
+// Interval.
+func (b *Bridge) Start(s *sim.Sim) error {
+	b.coord.SetArousalSource(b.ctrl)
+	b.coord.AddObserver(b)
+	t, err := s.Every(s.Now(), b.cfg.Interval, b.update)
+	if err != nil {
+		return err
+	}
+	b.ticker = t
+	return nil
+}
+
+// Threshold returns the salience threshold the bridge sets for a threshold
+// factor.
+func (b *Bridge) Threshold(factor float64) float64 {
+	v := b.cfg.BaseThreshold / detmath.Pow(factor, b.cfg.Sensitivity)
+	return min(max(v, b.cfg.MinThreshold), b.cfg.MaxThreshold)
+}
+
+func (b *Bridge) update(clock.Time) {
+	b.coord.SetMinSalience(b.Threshold(b.ctrl.ThresholdFactor()))
+}
+
+// Requested implements esgt.Observer.
+func (b *Bridge) Requested(uint64, clock.Time, float64) {}
+
+// PhaseStarted implements esgt.Observer.
+func (b *Bridge) PhaseStarted(uint64, clock.Time, esgt.Phase) {}
+
+// Ignited implements esgt.Observer.
+func (b *Bridge) Ignited(uint64, clock.Time, clock.Duration) {}
+
+// Finished implements esgt.Observer: a successful ignition is signalled to
+// the arousal controller.
+func (b *Bridge) Finished(o *esgt.Outcome) {
+	if o.Reason == esgt.Success {
+		b.ctrl.NotifyIgnition(o.Done)
+	}
+}
