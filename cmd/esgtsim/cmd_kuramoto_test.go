@@ -1,0 +1,66 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestKuramotoJSON(t *testing.T) {
+	out, stderr, code := runCLI(t, "kuramoto", "--topology", "ring", "--nodes", "40", "--coupling", "30", "--duration", "2", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res map[string]any
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"r_mean", "r_final", "time_to_sync_s", "nodes", "edges"} {
+		if _, ok := res[key]; !ok {
+			t.Errorf("JSON lacks %q", key)
+		}
+	}
+	if res["edges"].(float64) != 80 {
+		t.Errorf("ring of 40 with k=2 has %v edges, want 80", res["edges"])
+	}
+	again, _, _ := runCLI(t, "kuramoto", "--topology", "ring", "--nodes", "40", "--coupling", "30", "--duration", "2", "--format", "json")
+	if again != out {
+		t.Error("the same flags printed different results")
+	}
+}
+
+// TestKuramotoSyncOrNot: identical oscillators with strong coupling sync;
+// uncoupled ones never do, and time_to_sync_s is then null.
+func TestKuramotoSyncOrNot(t *testing.T) {
+	var synced, never struct {
+		RMean       float64  `json:"r_mean"`
+		TimeToSyncS *float64 `json:"time_to_sync_s"`
+	}
+	out, _, _ := runCLI(t, "kuramoto", "--nodes", "50", "--coupling", "40", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &synced); err != nil || synced.TimeToSyncS == nil || synced.RMean < 0.95 {
+		t.Fatalf("K=40: %s", out)
+	}
+	out, _, _ = runCLI(t, "kuramoto", "--nodes", "50", "--coupling", "0", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &never); err != nil || never.TimeToSyncS != nil || never.RMean > 0.5 {
+		t.Fatalf("K=0: %s", out)
+	}
+}
+
+func TestKuramotoBadFlagsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"--freq-dist", "gauss"},
+		{"--dt", "-1"},
+		{"--dt", "NaN"},
+		{"--nodes", "0"},
+		{"--format", "xml"},
+		{"--topology", "star"},
+		{"--er-p", "2", "--topology", "er"},
+		{"--coupling", "abc"},
+		{"extra-positional"},
+	} {
+		_, stderr, code := runCLI(t, append([]string{"kuramoto"}, args...)...)
+		if code != 2 || !strings.Contains(stderr, "Usage:") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
