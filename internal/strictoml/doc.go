@@ -1,0 +1,27 @@
+// Package strictoml decodes TOML configuration into Go structs strictly:
+// every mistake is an error that names the file, the line and the key.
+//
+// [Decode] rejects syntax errors and duplicate keys (from the TOML parser),
+// unknown keys (with the closest known key as a suggestion), values of the
+// wrong type, NaN and infinite numbers, negative durations, and values that
+// fail a field's check tag. Fields keep their prior values when the document
+// does not set them, so a struct filled with defaults is the natural target.
+//
+// Overrides ("path.to.key=value", as given with --set on the command line)
+// are applied to the document before decoding and validated the same way;
+// their errors name the override instead of a line.
+//
+// Field tags:
+//
+//	toml:"name"           the key; fields without it are not decodable
+//	check:"prob"          the number must be in [0, 1]
+//	check:"pos"           the number or duration must be > 0
+//	check:"nonneg"        the number must be >= 0
+//	check:"max=N"         the number must be <= N
+//
+// Checks combine with commas: check:"pos,max=100000". Durations are strings
+// in Go syntax ("200ms", "1.5s", "10m", "2us") and are never negative.
+//
+// Paths name values as "table.key" and "array[index].key", the same syntax
+// overrides use.
+package strictoml
