@@ -13,6 +13,7 @@ type FieldError struct {
 	Reason string
 }
 
+// Error formats the error as "<package>: <Field> = <Value>: <Reason>".
 func (e *FieldError) Error() string {
 	return fmt.Sprintf("needs: %s = %v: %s", e.Field, e.Value, e.Reason)
 }

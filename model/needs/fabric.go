@@ -39,6 +39,7 @@ type fabricSource struct {
 	view FabricView
 }
 
+// Sample implements Source; see FabricSource for the combination.
 func (f *fabricSource) Sample(now clock.Time) Metrics {
 	m := Unmeasured()
 	if f.base != nil {

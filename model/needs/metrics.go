@@ -131,6 +131,7 @@ func (m *Metrics) Set(k Metric, v float64) {
 	}
 }
 
+// field returns a pointer to the field k names, or nil.
 func (m *Metrics) field(k Metric) *float64 {
 	switch k {
 	case CPUPercent:
