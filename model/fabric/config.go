@@ -1,0 +1,151 @@
+package fabric
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/esgtsim/esgtsim/clock"
+)
+
+// MaxNodes is the largest fabric [New] accepts. Node ids are stored as
+// int32; the bound keeps the generator's memory and the metrics' running
+// time within reach of a laptop.
+const MaxNodes = 1 << 20
+
+// Config describes a fabric: its topology generator (MODEL §1), the
+// attributes drawn for each link, the broadcast's per-hop cost, and the
+// knobs that choose between exact metrics and seeded estimators.
+type Config struct {
+	// Nodes is the number of nodes, at least 2 and at most [MaxNodes].
+	Nodes int
+	// MinDegree is m of the Barabási–Albert generator: each new node
+	// attaches to m distinct existing nodes. 1 <= MinDegree < Nodes.
+	MinDegree int
+	// RewiringProbability closes each sampled open neighbour pair in the
+	// first triadic-closure pass (MODEL: 0.58).
+	RewiringProbability float64
+	// HubClosureProbability closes each sampled open neighbour pair of a
+	// hub in the second pass (MODEL: 0.60).
+	HubClosureProbability float64
+	// TargetDensity is the original's target_density. It does not steer
+	// generation (it never did); it is carried into [Metrics] for reports.
+	TargetDensity float64
+
+	// LatencyMin and LatencyMax bound each link's latency, drawn uniformly
+	// over the whole nanoseconds in [LatencyMin, LatencyMax].
+	LatencyMin, LatencyMax clock.Duration
+	// BandwidthsGbps lists the bandwidths a link may have; each link draws
+	// one uniformly.
+	BandwidthsGbps []float64
+	// PacketLoss is every link's packet-loss probability when generated or
+	// healed, in [0, 1].
+	PacketLoss float64
+	// HopProcessing is the time a node spends on a broadcast message before
+	// forwarding it: each hop of [Fabric.Broadcast] costs the link's latency
+	// plus HopProcessing.
+	HopProcessing clock.Duration
+
+	// ExactPathsMaxNodes is the largest live graph whose path length and
+	// efficiency are computed exactly, from a breadth-first search out of
+	// every node. Above it, PathSources sources are sampled.
+	ExactPathsMaxNodes int
+	// PathSources is the number of distinct BFS sources sampled above
+	// ExactPathsMaxNodes.
+	PathSources int
+	// ExactRedundancyMaxNodes is the largest live graph whose path
+	// redundancy is computed over all node pairs (a Gomory–Hu equivalent
+	// flow tree, n−1 maximum flows). Above it, RedundancyPairs pairs are
+	// sampled.
+	ExactRedundancyMaxNodes int
+	// RedundancyPairs is the number of node pairs sampled above
+	// ExactRedundancyMaxNodes.
+	RedundancyPairs int
+	// DenseSpectrumMaxNodes is the largest live graph whose algebraic
+	// connectivity comes from a dense symmetric eigendecomposition
+	// (gonum mat.EigenSym); above it a sparse shift-invert Lanczos is used.
+	DenseSpectrumMaxNodes int
+}
+
+// DefaultConfig returns the model's defaults (MODEL §1): 16 nodes, m = 5,
+// closure probabilities 0.58 and 0.60, target density 0.20, latency
+// U[0.5 µs, 2 µs], bandwidth 10, 40 or 100 Gb/s, no packet loss, and
+// 1 µs of processing per broadcast hop.
+func DefaultConfig() Config {
+	return Config{
+		Nodes:                   16,
+		MinDegree:               5,
+		RewiringProbability:     0.58,
+		HubClosureProbability:   0.60,
+		TargetDensity:           0.20,
+		LatencyMin:              500 * clock.Nanosecond,
+		LatencyMax:              2 * clock.Microsecond,
+		BandwidthsGbps:          []float64{10, 40, 100},
+		PacketLoss:              0,
+		HopProcessing:           1 * clock.Microsecond,
+		ExactPathsMaxNodes:      2048,
+		PathSources:             512,
+		ExactRedundancyMaxNodes: 1024,
+		RedundancyPairs:         128,
+		DenseSpectrumMaxNodes:   256,
+	}
+}
+
+// Validate reports the first invalid field. Error messages name the field
+// as the model spells it, e.g. "fabric: min_degree 16 must be < nodes 16".
+func (c Config) Validate() error {
+	switch {
+	case c.Nodes < 2:
+		return fmt.Errorf("fabric: nodes %d must be >= 2", c.Nodes)
+	case c.Nodes > MaxNodes:
+		return fmt.Errorf("fabric: nodes %d must be <= %d", c.Nodes, MaxNodes)
+	case c.MinDegree < 1:
+		return fmt.Errorf("fabric: min_degree %d must be >= 1", c.MinDegree)
+	case c.MinDegree >= c.Nodes:
+		return fmt.Errorf("fabric: min_degree %d must be < nodes %d", c.MinDegree, c.Nodes)
+	}
+	for _, p := range []struct {
+		name string
+		v    float64
+	}{
+		{"rewiring_probability", c.RewiringProbability},
+		{"hub_closure_probability", c.HubClosureProbability},
+		{"target_density", c.TargetDensity},
+		{"packet_loss", c.PacketLoss},
+	} {
+		if !(p.v >= 0 && p.v <= 1) { // also rejects NaN
+			return fmt.Errorf("fabric: %s %v must be in [0, 1]", p.name, p.v)
+		}
+	}
+	switch {
+	case c.LatencyMin < 0:
+		return fmt.Errorf("fabric: latency_min %v must be >= 0", c.LatencyMin)
+	case c.LatencyMax < c.LatencyMin:
+		return fmt.Errorf("fabric: latency_max %v must be >= latency_min %v", c.LatencyMax, c.LatencyMin)
+	case c.LatencyMax > clock.Second:
+		return fmt.Errorf("fabric: latency_max %v must be <= 1s", c.LatencyMax)
+	case len(c.BandwidthsGbps) == 0:
+		return fmt.Errorf("fabric: bandwidths_gbps must not be empty")
+	case c.HopProcessing < 0 || c.HopProcessing > clock.Second:
+		return fmt.Errorf("fabric: hop_processing %v must be in [0, 1s]", c.HopProcessing)
+	}
+	for _, bw := range c.BandwidthsGbps {
+		if !(bw > 0) || math.IsInf(bw, 0) {
+			return fmt.Errorf("fabric: bandwidths_gbps entry %v must be positive and finite", bw)
+		}
+	}
+	for _, k := range []struct {
+		name string
+		v    int
+	}{
+		{"exact_paths_max_nodes", c.ExactPathsMaxNodes},
+		{"path_sources", c.PathSources},
+		{"exact_redundancy_max_nodes", c.ExactRedundancyMaxNodes},
+		{"redundancy_pairs", c.RedundancyPairs},
+		{"dense_spectrum_max_nodes", c.DenseSpectrumMaxNodes},
+	} {
+		if k.v < 1 {
+			return fmt.Errorf("fabric: %s %d must be >= 1", k.name, k.v)
+		}
+	}
+	return nil
+}
