@@ -1,6 +1,7 @@
 package esgt
 
 import (
+	"math"
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
@@ -195,8 +196,14 @@ func (h phaseHook) Finished(*Outcome)                            {}
 
 func TestSalienceAndConfig(t *testing.T) {
 	s := Salience{Novelty: 1, Relevance: 0.5, Urgency: 0.2, Confidence: 1}
-	if got, want := s.Total(), 0.25+0.15+0.06+0.15; got != want {
+	if got, want := s.Total(), 0.25+0.15+0.06+0.15; math.Abs(got-want) > 1e-15 {
 		t.Errorf("Total = %v, want %v", got, want)
+	}
+	for i := 0; i <= 1000; i++ {
+		v := float64(i) / 1000
+		if got := Uniform(v).Total(); got != v {
+			t.Fatalf("Uniform(%v).Total() = %.17g, want exactly %v", v, got, v)
+		}
 	}
 	for v, want := range map[float64]SalienceLevel{0.1: Minimal, 0.25: Low, 0.5: Medium, 0.8: High, 0.85: Critical} {
 		if LevelOf(v) != want {

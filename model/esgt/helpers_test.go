@@ -43,7 +43,7 @@ func newFixture(t *testing.T, nodes int, edit func(*Config)) *fixture {
 
 // submitAt schedules a request with total salience total at time at.
 func (f *fixture) submitAt(at clock.Time, total float64) {
-	f.sim.Schedule(at, func() { f.c.Submit(Request{Salience: uniformSalience(total)}) })
+	f.sim.Schedule(at, func() { f.c.Submit(Request{Salience: Uniform(total)}) })
 }
 
 // submitEvery schedules requests every period from start until end.
@@ -51,11 +51,6 @@ func (f *fixture) submitEvery(start, end clock.Time, period clock.Duration, tota
 	for at := start; at < end; at = at.Add(period) {
 		f.submitAt(at, total)
 	}
-}
-
-// uniformSalience returns a salience whose total is v.
-func uniformSalience(v float64) Salience {
-	return Salience{Novelty: v, Relevance: v, Urgency: v, Confidence: v}
 }
 
 // recorder keeps every observed event and checks the invariants that must
