@@ -24,7 +24,8 @@ type BroadcastResult struct {
 // weight > 0.1 to a healthy node. The copy sent over link l arrives at
 // t + l.Latency + HopProcessing, unless it is lost, which happens with
 // probability l.PacketLoss, one draw from rng per copy sent over a lossy
-// link (rng may be nil when no link is lossy). A node is reached by its
+// link. rng may be nil when no link is lossy; Broadcast panics if it needs
+// a draw and rng is nil. A node is reached by its
 // earliest arriving copy. Equal arrival times are settled in node-id order,
 // so the result is a function of the fabric and rng's state.
 //
@@ -59,7 +60,7 @@ func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 			if !l.Active || !(l.Weight > minBroadcastWeight) {
 				continue
 			}
-			if l.PacketLoss > 0 && rng.Float64() < l.PacketLoss {
+			if l.PacketLoss > 0 && lost(rng, l.PacketLoss) {
 				continue
 			}
 			if at := it.at + l.Latency + hop; at < b.arrival[v] {
@@ -69,6 +70,14 @@ func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 		}
 	}
 	return res
+}
+
+// lost draws whether a copy sent over a link with packet loss p is lost.
+func lost(rng *rand.Rand, p float64) bool {
+	if rng == nil {
+		panic("fabric: Broadcast over a lossy link needs a random stream, got nil")
+	}
+	return rng.Float64() < p
 }
 
 // broadcastScratch holds Broadcast's buffers between calls.
