@@ -39,6 +39,7 @@ type Config struct {
 	BreakerThreshold    int            // 5 consecutive failed ignitions open the breaker
 	BreakerCooldown     clock.Duration // 10 s until half-open
 	DegradedWindow      int            // 10 recent synchronisation attempts
+	DegradedHorizon     clock.Duration // 30 s: older attempts no longer count; 0 keeps them
 	DegradedMinSamples  int            // 5 attempts before degraded mode can be judged
 	DegradedEnter       float64        // 0.65: mean peak coherence below this enters
 	DegradedExit        float64        // 0.70: mean peak coherence at or above this leaves
@@ -70,6 +71,7 @@ func DefaultConfig() Config {
 		BreakerThreshold:    5,
 		BreakerCooldown:     10 * clock.Second,
 		DegradedWindow:      10,
+		DegradedHorizon:     30 * clock.Second,
 		DegradedMinSamples:  5,
 		DegradedEnter:       0.65,
 		DegradedExit:        0.70,
@@ -110,7 +112,7 @@ func (c Config) Validate() error {
 	}{
 		{"max_mean_latency", c.MaxMeanLatency}, {"refractory_period", c.RefractoryPeriod},
 		{"prepare_cost", c.PrepareCost}, {"sample_every", c.SampleEvery},
-		{"breaker_cooldown", c.BreakerCooldown},
+		{"breaker_cooldown", c.BreakerCooldown}, {"degraded_horizon", c.DegradedHorizon},
 	} {
 		if d.v < 0 {
 			return fmt.Errorf("esgt: %s must not be negative, got %v", d.name, d.v)

@@ -153,8 +153,8 @@ func (c *Coordinator) Start() { c.running = true }
 // InFlight returns the number of ignitions in flight.
 func (c *Coordinator) InFlight() int { return len(c.inFlight) }
 
-// Degraded reports whether degraded mode is on.
-func (c *Coordinator) Degraded() bool { return c.degraded.on }
+// Degraded reports whether degraded mode is on now.
+func (c *Coordinator) Degraded() bool { return c.degraded.active(c.sim.Now()) }
 
 // BreakerOpen reports whether the circuit breaker is open or half-open.
 func (c *Coordinator) BreakerOpen() bool { return c.breaker.state != breakerClosed }

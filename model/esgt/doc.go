@@ -67,7 +67,9 @@
 // (sync_timeout or nodes_lost), rejects everything for 10 s, then lets one
 // trial through: success closes it, failure opens it again. Degraded mode is
 // entered when the mean peak coherence of the last 10 synchronisation
-// attempts (at least 5) falls below 0.65 and left when it reaches 0.70 again
-// (the hysteresis keeps it from flapping). A zero limit disables the
-// corresponding mechanism.
+// attempts (at least 5, all within the last 30 s) falls below 0.65, and left
+// when it reaches 0.70 again (the hysteresis keeps it from flapping) or when
+// fewer than 5 attempts remain within 30 s: degraded mode refuses most
+// requests, so without that horizon it could never observe the attempts it
+// needs to end. A zero limit disables the corresponding mechanism.
 package esgt

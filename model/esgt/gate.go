@@ -18,14 +18,15 @@ func (c *Coordinator) gate(now clock.Time, total float64) ([]int32, Reason) {
 	if !c.tokens.available(now) {
 		return nil, RateLimited
 	}
+	degraded := c.degraded.active(now)
 	limit := cfg.MaxConcurrent
-	if c.degraded.on {
+	if degraded {
 		limit = 1
 	}
 	if limit > 0 && len(c.inFlight) >= limit {
 		return nil, MaxConcurrent
 	}
-	if c.degraded.on && total < cfg.DegradedMinSalience {
+	if degraded && total < cfg.DegradedMinSalience {
 		return nil, DegradedSalience
 	}
 	if total < c.minSalience {

@@ -121,31 +121,47 @@ func TestBreakerCycle(t *testing.T) {
 	}
 }
 
-// TestDegradedModeHysteresis: poor peaks enter degraded mode, which then
-// admits only salience >= 0.85 one at a time; good peaks leave it.
+// TestDegradedModeHysteresis: poor peaks enter degraded mode; good peaks
+// leave it only at the exit threshold; with the horizon, old attempts
+// expire and degraded mode ends when too few recent ones remain.
 func TestDegradedModeHysteresis(t *testing.T) {
-	d := newDegradedMode(DefaultConfig())
-	for range 4 {
-		d.observe(0.2)
+	cfg := DefaultConfig()
+	d := newDegradedMode(cfg)
+	at := func(s int) clock.Time { return clock.Time(clock.Duration(s) * clock.Second) }
+	for i := range 4 {
+		d.observe(at(i), 0.2)
 	}
-	if d.on {
+	if d.active(at(4)) {
 		t.Fatal("degraded before min samples")
 	}
-	d.observe(0.2)
-	if !d.on {
+	d.observe(at(4), 0.2)
+	if !d.active(at(4)) {
 		t.Fatal("not degraded with mean peak 0.2")
 	}
-	for range 5 { // mean of 0.2×5 + 0.99×5 = 0.595: still below exit
-		d.observe(0.99)
+	for i := range 5 { // mean of 0.2×5 + 0.99×5 = 0.595: still below exit
+		d.observe(at(5+i), 0.99)
 	}
-	if !d.on {
+	if !d.active(at(9)) {
 		t.Fatal("left degraded mode below the exit threshold")
 	}
-	for range 5 { // the 0.2s roll out of the window: mean 0.99
-		d.observe(0.99)
+	for i := range 5 { // the 0.2s roll out of the window: mean 0.99
+		d.observe(at(10+i), 0.99)
 	}
-	if d.on {
+	if d.active(at(14)) {
 		t.Fatal("still degraded with mean peak 0.99")
+	}
+
+	d = newDegradedMode(cfg)
+	for i := range 6 {
+		d.observe(at(i), 0.3)
+	}
+	if !d.active(at(6)) {
+		t.Fatal("not degraded")
+	}
+	// At 31 s the attempt of 0 s and 1 s have aged out: 4 recent remain,
+	// fewer than the 5 needed, so degraded mode ends without a new attempt.
+	if !d.active(at(30)) || d.active(at(31)) {
+		t.Fatalf("degraded at 30 s %v, at 31 s %v; want true then false", d.active(at(30)), d.active(at(31)))
 	}
 }
 

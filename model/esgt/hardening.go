@@ -103,43 +103,68 @@ func (b *breaker) result(now clock.Time, ok bool) {
 // (the coordinator stopped): a half-open trial may be tried again.
 func (b *breaker) abandoned() { b.trial = false }
 
-// degradedMode tracks the mean peak coherence of recent synchronisation
-// attempts and switches degraded mode on below enter and off at or above
-// exit.
+// degradedMode tracks the peak coherence of recent synchronisation
+// attempts: the last window attempts that started within the horizon. It
+// switches degraded mode on when their mean falls below enter and off when
+// it reaches exit again, or when fewer than minSamples recent attempts
+// remain: degraded mode refuses most requests, so without the horizon it
+// could never see the new attempts it needs to end.
 type degradedMode struct {
 	on         bool
-	peaks      []float64 // ring buffer
+	at         []clock.Time // ring buffer of attempt times
+	peaks      []float64    // and their peak coherence
 	next, seen int
 	minSamples int
 	enter      float64
 	exit       float64
+	horizon    clock.Duration
 }
 
 func newDegradedMode(cfg Config) degradedMode {
 	return degradedMode{
+		at:         make([]clock.Time, cfg.DegradedWindow),
 		peaks:      make([]float64, cfg.DegradedWindow),
-		minSamples: cfg.DegradedMinSamples,
+		minSamples: max(cfg.DegradedMinSamples, 1),
 		enter:      cfg.DegradedEnter,
 		exit:       cfg.DegradedExit,
+		horizon:    cfg.DegradedHorizon,
 	}
 }
 
-// observe records one attempt's peak coherence.
-func (d *degradedMode) observe(peak float64) {
+// observe records one attempt's peak coherence at now.
+func (d *degradedMode) observe(now clock.Time, peak float64) {
 	if len(d.peaks) == 0 {
 		return
 	}
-	d.peaks[d.next] = peak
+	d.at[d.next], d.peaks[d.next] = now, peak
 	d.next = (d.next + 1) % len(d.peaks)
 	d.seen = min(d.seen+1, len(d.peaks))
-	if d.seen < max(d.minSamples, 1) {
+	d.evaluate(now)
+}
+
+// active reports whether degraded mode is on at now, letting old attempts
+// expire first.
+func (d *degradedMode) active(now clock.Time) bool {
+	if d.on && d.horizon > 0 {
+		d.evaluate(now)
+	}
+	return d.on
+}
+
+func (d *degradedMode) evaluate(now clock.Time) {
+	var sum float64
+	n := 0
+	for i := range d.seen {
+		if d.horizon == 0 || now.Sub(d.at[i]) < d.horizon {
+			sum += d.peaks[i]
+			n++
+		}
+	}
+	if n < d.minSamples {
+		d.on = false
 		return
 	}
-	var sum float64
-	for _, p := range d.peaks[:d.seen] {
-		sum += p
-	}
-	mean := sum / float64(d.seen)
+	mean := sum / float64(n)
 	switch {
 	case !d.on && mean < d.enter:
 		d.on = true

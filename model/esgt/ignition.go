@@ -273,7 +273,7 @@ func (ig *ignition) finish(reason Reason) {
 		c.breaker.abandoned()
 	}
 	if attempted && reason != Interrupted {
-		c.degraded.observe(ig.out.PeakR)
+		c.degraded.observe(now, ig.out.PeakR)
 	}
 	c.report(&ig.out)
 	ig.out.History = nil
