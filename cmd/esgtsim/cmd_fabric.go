@@ -19,20 +19,7 @@ var fabricCmd = &command{
 	name:    "fabric",
 	summary: "generate a TIG fabric and print its metrics",
 	usage:   "esgtsim fabric --nodes N --seed S [--format text|json] [--export-edges FILE]",
-	about: `Fabric generates the TIG fabric of MODEL §1 from a seed (Barabási–Albert
-with --min-degree links per new node, then two triadic-closure passes) and
-prints its structural metrics and the "IIT compliance" checks, which are
-reported, never enforced. The same flags always give the same fabric.
-
-Metrics follow networkx's definitions. Path length and efficiency are exact
-up to 2048 nodes and estimated from 512 sampled BFS sources above; path
-redundancy (the minimum and mean number of edge-disjoint paths between two
-nodes) is exact over all pairs up to 1024 nodes and sampled over 128 pairs
-above; algebraic connectivity is always the Fiedler value of the Laplacian.
-The report says which figures are estimates.
-
---export-edges writes every link as a line "a,b" of 0-based node indices,
-a < b; the file is replaced atomically.`,
+	about:   fabricAbout(fabric.DefaultConfig()),
 	example: `esgtsim fabric --nodes 32 --seed 7
 esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv`,
 	flags: func(fs *pflag.FlagSet) {
@@ -44,6 +31,25 @@ esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv`,
 		fs.String("export-edges", "", "write the edge list to this CSV file")
 	},
 	run: runSimple(0, runFabric),
+}
+
+// fabricAbout describes the command, with the estimator thresholds of cfg.
+func fabricAbout(cfg fabric.Config) string {
+	return fmt.Sprintf(`Fabric generates the TIG fabric of MODEL §1 from a seed (Barabási–Albert
+with --min-degree links per new node, then two triadic-closure passes) and
+prints its structural metrics and the "IIT compliance" checks, which are
+reported, never enforced. The same flags always give the same fabric.
+
+Metrics follow networkx's definitions. Path length and efficiency are exact
+up to %d nodes and estimated from %d sampled sources above; path
+redundancy (the minimum and mean number of edge-disjoint paths between two
+nodes) is exact over all pairs up to %d nodes and sampled over %d pairs
+above; algebraic connectivity is always the Fiedler value of the
+Laplacian. The report says which figures are estimates.
+
+--export-edges writes every link as a line "a,b" of 0-based node indices,
+a < b, in that order; the file is replaced atomically.`,
+		cfg.ExactPathsMaxNodes, cfg.PathSources, cfg.ExactRedundancyMaxNodes, cfg.RedundancyPairs)
 }
 
 // fabricReport is the command's JSON report: the metrics' keys at the top

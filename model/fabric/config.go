@@ -82,10 +82,10 @@ func DefaultConfig() Config {
 		BandwidthsGbps:          []float64{10, 40, 100},
 		PacketLoss:              0,
 		HopProcessing:           1 * clock.Microsecond,
-		ExactPathsMaxNodes:      2048,
-		PathSources:             512,
-		ExactRedundancyMaxNodes: 1024,
-		RedundancyPairs:         128,
+		ExactPathsMaxNodes:      16384,
+		PathSources:             1024,
+		ExactRedundancyMaxNodes: 4096,
+		RedundancyPairs:         256,
 		DenseSpectrumMaxNodes:   256,
 	}
 }

@@ -48,10 +48,13 @@ func newCSR(adj [][]int32) (csr, [][2]int32) {
 }
 
 // slot returns the index in nbr of b among a's neighbours, or -1.
-func (g *csr) slot(a, b int32) int32 {
-	nb := g.nbr[g.off[a]:g.off[a+1]]
-	if i, ok := slices.BinarySearch(nb, b); ok {
-		return g.off[a] + int32(i)
+func (g *csr) slot(a, b int32) int32 { return findSlot(g.off, g.nbr, a, b) }
+
+// findSlot returns the index in nbr of b among a's neighbours, which are
+// nbr[off[a]:off[a+1]] in ascending order, or -1. O(log deg).
+func findSlot(off, nbr []int32, a, b int32) int32 {
+	if i, ok := slices.BinarySearch(nbr[off[a]:off[a+1]], b); ok {
+		return off[a] + int32(i)
 	}
 	return -1
 }

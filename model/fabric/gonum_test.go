@@ -2,6 +2,7 @@ package fabric
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/graph/network"
@@ -37,18 +38,27 @@ func gonumGraphs(g *graph) (*simple.UndirectedGraph, *simple.WeightedDirectedGra
 // connected components, maximum flow (Dinic) and the Laplacian spectrum.
 func TestAgainstGonum(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		n     int
-		crash []int
+		name     string
+		n        int
+		crash    []int
+		isolated []int // nodes whose links are all cut
 	}{
-		{"fabric-48", 48, nil},
-		{"fabric-96-hubs-down", 96, []int{0, 1, 2, 3, 4, 5}},
+		{"fabric-48", 48, nil, nil},
+		{"fabric-96-hubs-down", 96, []int{0, 1, 2, 3, 4, 5}, nil},
+		{"fabric-150-disconnected", 150, []int{3}, []int{7, 100}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := generated(t, tc.n, testSeed)
 			for _, i := range tc.crash {
 				if err := f.CrashNode(i); err != nil {
 					t.Fatal(err)
+				}
+			}
+			for _, i := range tc.isolated {
+				for _, j := range slices.Clone(f.Neighbors(i)) {
+					if err := f.CutLink(i, int(j)); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			g, _ := f.live()
@@ -59,33 +69,41 @@ func TestAgainstGonum(t *testing.T) {
 				t.Errorf("%d components, gonum %d", len(sizes), len(cc))
 			}
 
+			if len(sizes) != len(tc.isolated)+1 {
+				t.Fatalf("%d components, want %d", len(sizes), len(tc.isolated)+1)
+			}
+			largest := int32(slices.Index(sizes, slices.Max(sizes)))
 			all := path.DijkstraAllPaths(ug)
-			var inv, sum float64
+			var inv, sum, pairs float64
 			for u := range int64(g.n) {
 				for v := range int64(g.n) {
 					if w := all.Weight(u, v); u != v && !math.IsInf(w, 1) {
 						inv += 1 / w
-						sum += w
+						if comp[u] == largest {
+							sum += w
+							pairs++
+						}
 					}
 				}
 			}
-			ps := g.shortestPaths(comp, 0, g.n, 0, nil)
+			ps := g.shortestPaths(comp, largest, g.n, 0, nil)
 			if want := inv / float64(g.n*(g.n-1)); math.Abs(ps.efficiency-want) > 1e-12 {
 				t.Errorf("efficiency %v, gonum Dijkstra %v", ps.efficiency, want)
 			}
-			if len(sizes) == 1 {
-				if want := sum / float64(g.n*(g.n-1)); math.Abs(ps.length-want) > 1e-12 {
-					t.Errorf("path length %v, gonum Dijkstra %v", ps.length, want)
-				}
+			if want := sum / pairs; math.Abs(ps.length-want) > 1e-12 {
+				t.Errorf("path length %v, gonum Dijkstra over the largest component %v", ps.length, want)
 			}
 
 			mf := newMaxFlow(g)
-			for s := int32(0); s < int32(g.n); s += 11 {
-				for u := s + 1; u < int32(g.n); u += 7 {
-					want := network.MaxFlowDinic(dg, simple.Node(s), simple.Node(u), 1e-9)
-					if got := mf.run(s, u); float64(got) != math.Round(want) {
-						t.Fatalf("λ(%d, %d) = %d, gonum MaxFlowDinic %v", s, u, got, want)
-					}
+			pick := newTestRand(testSeed)
+			for range 25 {
+				s, u := int32(pick.IntN(g.n)), int32(pick.IntN(g.n))
+				if s == u {
+					continue
+				}
+				want := network.MaxFlowDinic(dg, simple.Node(s), simple.Node(u), 1e-9)
+				if got := mf.run(s, u); float64(got) != math.Round(want) {
+					t.Fatalf("λ(%d, %d) = %d, gonum MaxFlowDinic %v", s, u, got, want)
 				}
 			}
 

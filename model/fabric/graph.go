@@ -13,6 +13,9 @@ func (g *graph) deg(v int32) int32 { return g.off[v+1] - g.off[v] }
 
 func (g *graph) edges() int { return len(g.nbr) / 2 }
 
+// slot returns the index in nbr of b among a's neighbours, or -1.
+func (g *graph) slot(a, b int32) int32 { return findSlot(g.off, g.nbr, a, b) }
+
 // live returns the live graph: the healthy nodes and the active links
 // between them, renumbered in ascending order of node id, with orig mapping
 // each compact id back to its node id.

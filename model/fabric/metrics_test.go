@@ -162,6 +162,9 @@ func TestMetricsEstimators(t *testing.T) {
 	if again := f.Metrics(newTestRand(7)); again.PathLength != est.PathLength || again.PathRedundancyMean != est.PathRedundancyMean {
 		t.Errorf("same stream, different estimates: %v/%v vs %v/%v", again.PathLength, again.PathRedundancyMean, est.PathLength, est.PathRedundancyMean)
 	}
+	if a, b := f.Metrics(nil), f.Metrics(nil); a.PathLength != b.PathLength || a.PathRedundancyMean != b.PathRedundancyMean {
+		t.Error("a nil stream gave different estimates")
+	}
 	for _, c := range []struct {
 		what      string
 		got, want float64

@@ -155,7 +155,9 @@ func (mf *maxFlow) run(s, t int32) int {
 }
 
 // levels labels the nodes by breadth-first distance from s in the residual
-// graph, up to t's level, and reports whether t was reached.
+// graph and reports whether t was reached. It stops as soon as t is
+// labelled: the blocking flow uses only nodes below t's level, all labelled
+// by then, and t itself. A failed search labels everything s reaches.
 func (mf *maxFlow) levels(s, t int32) bool {
 	g := mf.g
 	mf.epoch++
@@ -163,32 +165,44 @@ func (mf *maxFlow) levels(s, t int32) bool {
 	mf.queue = append(mf.queue[:0], s)
 	for h := 0; h < len(mf.queue); h++ {
 		u := mf.queue[h]
-		if mf.seen[t] == mf.epoch && mf.level[u] >= mf.level[t] {
-			break
-		}
 		for slot := g.off[u]; slot < g.off[u+1]; slot++ {
 			v := g.nbr[slot]
 			if mf.seen[v] != mf.epoch && mf.flow[slot] < 1 {
 				mf.seen[v], mf.level[v] = mf.epoch, mf.level[u]+1
+				if v == t {
+					return true
+				}
 				mf.queue = append(mf.queue, v)
 			}
 		}
 	}
-	return mf.seen[t] == mf.epoch
+	return false
 }
 
 // push finds one path from u to t along residual slots that go up one
 // level, pushes a unit along it and reports whether it found one. Arcs
-// that lead nowhere are skipped for the rest of the phase.
+// that lead nowhere are skipped for the rest of the phase; a node just
+// below t looks up its slot to t directly.
 func (mf *maxFlow) push(u, t int32) bool {
 	if u == t {
 		return true
 	}
 	g := mf.g
+	below := mf.level[t] - 1
+	if mf.level[u] == below {
+		slot := g.slot(u, t)
+		if slot >= 0 && mf.flow[slot] < 1 {
+			mf.flow[slot]++
+			mf.flow[mf.rev[slot]]--
+			return true
+		}
+		mf.next[u] = g.off[u+1]
+		return false
+	}
 	for ; mf.next[u] < g.off[u+1]; mf.next[u]++ {
 		slot := mf.next[u]
 		v := g.nbr[slot]
-		if mf.flow[slot] >= 1 || mf.seen[v] != mf.epoch || mf.level[v] != mf.level[u]+1 {
+		if mf.flow[slot] >= 1 || mf.seen[v] != mf.epoch || mf.level[v] != mf.level[u]+1 || mf.level[v] > below || mf.next[v] == g.off[v+1] {
 			continue
 		}
 		if mf.push(v, t) {
