@@ -1,19 +1,23 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 
 	"github.com/spf13/pflag"
+
+	"github.com/esgtsim/esgtsim/scenarios"
 )
 
-// listCmd is declared so that the command table is complete; it is
-// implemented by a later change.
 var listCmd = &command{
 	name:    "list",
 	summary: "list the built-in scenarios",
 	usage:   "esgtsim list",
-	about:   "Not implemented yet.",
-	run: runSimple(-1, func(e *env, _ *pflag.FlagSet, _ []string) error {
-		return errors.New("list: not implemented yet")
+	about:   "List prints one built-in scenario per line: its name, then a one-line description.",
+	example: "esgtsim list",
+	run: runSimple(0, func(e *env, _ *pflag.FlagSet, _ []string) error {
+		for _, info := range scenarios.Builtins() {
+			fmt.Fprintf(e.stdout, "%-20s %s\n", info.Name, info.Description)
+		}
+		return nil
 	}),
 }

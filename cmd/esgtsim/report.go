@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/esgtsim/esgtsim/scenarios"
+)
+
+// writeTextReport writes a run's report for people: outcomes, latency,
+// refractory behaviour, coherence, arousal, probes, fabric and speed.
+func writeTextReport(w io.Writer, res *scenarios.Result) {
+	s := &res.Summary
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	line := func(format string, a ...any) { fmt.Fprintf(tw, format+"\n", a...) }
+	pct := func(n, of uint64) float64 {
+		if of == 0 {
+			return 0
+		}
+		return 100 * float64(n) / float64(of)
+	}
+	line("scenario\t%s (seed %d, %.3f virtual s)", s.Scenario, s.Seed, s.VirtualSeconds)
+	line("requests\t%d: %d succeeded (%.2f%%)", s.Requests.Total, s.Requests.Succeeded, pct(s.Requests.Succeeded, s.Requests.Total))
+	reasons := make([]string, 0, len(s.Requests.Failed))
+	for r := range s.Requests.Failed {
+		reasons = append(reasons, r)
+	}
+	slices.SortFunc(reasons, func(a, b string) int {
+		if d := int(s.Requests.Failed[b]) - int(s.Requests.Failed[a]); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	for _, r := range reasons {
+		line("  %s\t%d (%.2f%%)", r, s.Requests.Failed[r], pct(s.Requests.Failed[r], s.Requests.Total))
+	}
+	q := func(name string, x scenarios.Quantiles) {
+		if x.Count == 0 {
+			line("%s\tnone", name)
+			return
+		}
+		approx := ""
+		if !x.Exact {
+			approx = " (quantiles within 0.4%)"
+		}
+		line("%s\tmean %.3f  p50 %.3f  p90 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f ms (n=%d)%s",
+			name, x.Mean, x.P50, x.P90, x.P95, x.P99, x.P999, x.Max, x.Count, approx)
+	}
+	q("latency, all", s.LatencyMs)
+	q("latency, successes", s.SuccessLatencyMs)
+	q("time to sync", s.TimeToSyncMs)
+	ig := s.Ignitions
+	gap := "none"
+	if ig.MinGapMs != nil {
+		gap = fmt.Sprintf("%.3f ms", *ig.MinGapMs)
+	}
+	line("ignitions\t%d of %d attempts; min gap after an ignition %s; %d refractory rejections; at most %d in flight",
+		ig.Count, ig.Attempts, gap, ig.RefractoryRejections, ig.MaxInFlight)
+	q("  interval", ig.IntervalMs)
+	if c := s.Coherence; c.Attempts > 0 {
+		line("coherence\tpeak r mean %.3f (min %.3f) over %d attempts; %.1f ms above target per ignition", c.PeakMean, c.PeakMin, c.Attempts, c.TimeAboveMeanMs)
+	}
+	h := s.Halves
+	line("halves\tsuccess %.2f%% then %.2f%%; success latency mean %.3f then %.3f ms", 100*h.FirstSuccessRate, 100*h.SecondSuccessRate, h.FirstSuccessMeanMs, h.SecondSuccessMeanMs)
+	if a := s.Arousal; a != nil {
+		line("arousal\tmean %.3f, range [%.3f, %.3f], final %.3f (%s), %d level changes, stress %.3f", a.Mean, a.Min, a.Max, a.Final, a.FinalLevel, a.LevelChanges, a.Stress)
+		line("threshold\tmean %.3f, range [%.3f, %.3f]", a.ThresholdMean, a.ThresholdMin, a.ThresholdMax)
+	}
+	if n := s.Needs; n != nil {
+		line("needs\t%d samples; max rest %.3f repair %.3f connectivity %.3f; %d invalid metrics clamped", n.Samples, n.Max.Rest, n.Max.Repair, n.Max.Connectivity, n.Warnings)
+	}
+	if p := s.Probes; p != nil {
+		q("modulation response", p.ModulationResponseMs)
+		q("MMEI→MCEA pipeline", p.PipelineMs)
+		q("end to end", p.EndToEndMs)
+		if p.ModulationUnanswered+p.PipelineUnanswered+p.EndToEndUnanswered > 0 {
+			line("  unanswered\tmodulation %d, pipeline %d, end to end %d", p.ModulationUnanswered, p.PipelineUnanswered, p.EndToEndUnanswered)
+		}
+	}
+	f := s.Fabric
+	line("fabric\t%d nodes, %d edges, clustering %.3f, path length %.3f, efficiency %.3f, algebraic connectivity %.3f",
+		f.Nodes, f.Edges, f.Clustering, f.PathLength, f.Efficiency, f.AlgebraicConnectivity)
+	if s.Faults > 0 || f.Recreations > 0 {
+		line("faults\t%d applied, %d fabric re-creations, %d healthy nodes at the end", s.Faults, f.Recreations, f.FinalHealthy)
+	}
+	line("digest\t%s (%d trace records)", s.Digest, s.TraceRecords)
+	st := res.Stats
+	line("speed\t%.3g virtual s in %.3g s wall: %.0fx real time, %.3g events/s", st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
+	tw.Flush()
+}

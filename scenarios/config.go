@@ -1,0 +1,116 @@
+package scenarios
+
+import (
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/bridge"
+	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/model/needs"
+)
+
+// The conversions below turn the file's tables into the model's configs.
+// Enumerations were checked by validate, so their parse errors are ignored.
+
+func (sc *Scenario) fabricConfig() fabric.Config {
+	f := sc.Spec.Fabric
+	c := fabric.DefaultConfig()
+	c.Nodes, c.MinDegree = f.Nodes, f.MinDegree
+	c.RewiringProbability, c.HubClosureProbability = f.RewiringProbability, f.HubClosureProbability
+	c.TargetDensity, c.PacketLoss = f.TargetDensity, f.PacketLoss
+	c.LatencyMin, c.LatencyMax, c.HopProcessing = f.LatencyMin, f.LatencyMax, f.HopProcessing
+	c.BandwidthsGbps = f.BandwidthsGbps
+	return c
+}
+
+func (sc *Scenario) oscillatorConfig() kuramoto.Config {
+	o := sc.Spec.Oscillator
+	c := kuramoto.DefaultConfig()
+	c.Coupling, c.FreqMeanHz, c.FreqSpreadHz = o.Coupling, o.FreqMeanHz, o.FreqSpreadHz
+	c.NoiseSigma, c.Damping, c.Step = o.NoiseSigma, o.Damping, o.Step
+	c.FreqDist, _ = kuramoto.ParseDist(o.FreqDist)
+	c.Integrator, _ = kuramoto.ParseIntegrator(o.Integrator)
+	c.Target = sc.Spec.Ignition.TargetCoherence
+	return c
+}
+
+func (sc *Scenario) esgtConfig() esgt.Config {
+	t, ig, h := sc.Spec.Triggers, sc.Spec.Ignition, sc.Spec.Hardening
+	c := esgt.DefaultConfig()
+	c.MinSalience, c.MaxMeanLatency, c.MinAvailableNodes = t.MinSalience, t.MaxMeanLatency, t.MinAvailableNodes
+	c.MinCPUCapacity, c.DefaultCPUCapacity = t.MinCPUCapacity, t.DefaultCPUCapacity
+	c.RefractoryPeriod, c.MaxFrequencyHz = t.RefractoryPeriod, t.MaxFrequencyHz
+	c.MinArousal, c.FixedArousal = t.MinArousal, t.FixedArousal
+	c.PrepareCost, c.RecruitNodes, c.SyncTimeout = ig.PrepareCost, ig.RecruitNodes, ig.SyncTimeout
+	c.TargetCoherence, c.SustainDuration, c.DissolveDuration = ig.TargetCoherence, ig.Sustain, ig.Dissolve
+	c.DissolveCoupling, c.SampleEvery = ig.DissolveCoupling, ig.SampleEvery
+	c.RateLimitHz, c.MaxConcurrent = h.RateLimitHz, h.MaxConcurrent
+	c.BreakerThreshold, c.BreakerCooldown = h.BreakerThreshold, h.BreakerCooldown
+	c.DegradedWindow, c.DegradedHorizon, c.DegradedMinSamples = h.DegradedWindow, h.DegradedHorizon, h.DegradedMinSamples
+	c.DegradedEnter, c.DegradedExit, c.DegradedMinSalience = h.DegradedEnter, h.DegradedExit, h.DegradedMinSalience
+	c.Oscillator = sc.oscillatorConfig()
+	return c
+}
+
+func (sc *Scenario) arousalConfig() arousal.Config {
+	a := sc.Spec.Arousal
+	c := arousal.DefaultConfig()
+	c.Baseline, c.Initial, c.UpdateInterval = a.Baseline, a.Initial, a.UpdateInterval
+	c.RisePerSecond, c.FallPerSecond = a.RisePerSecond, a.FallPerSecond
+	c.NeedWeights = arousal.NeedWeights(a.NeedWeights)
+	c.Stress = arousal.StressConfig(a.Stress)
+	c.Circadian, c.CircadianAmplitude, c.CircadianHourly, c.StartOfDay = a.Circadian, a.CircadianAmplitude, a.CircadianHourly, a.StartOfDay
+	c.RefractoryDrop.Mode, _ = arousal.ParseDropMode(a.RefractoryDrop.Mode)
+	c.RefractoryDrop.Delta, c.RefractoryDrop.Duration, c.RefractoryDrop.Priority = a.RefractoryDrop.Delta, a.RefractoryDrop.Duration, a.RefractoryDrop.Priority
+	c.MaxModulations, c.BaseThreshold, c.FactorBase, c.FactorSlope = a.MaxModulations, a.BaseThreshold, a.FactorBase, a.FactorSlope
+	return c
+}
+
+func (sc *Scenario) monitorConfig() needs.MonitorConfig {
+	n := sc.Spec.Needs
+	c := needs.DefaultMonitorConfig()
+	c.Interval = n.Interval
+	c.Params = needs.Params(n.Params)
+	return c
+}
+
+// profile returns the metrics profile of [needs]; change kinds and metric
+// names were checked by validate.
+func (sc *Scenario) profile() *needs.Profile {
+	n := sc.Spec.Needs
+	p := &needs.Profile{Base: needs.Metrics(n.Base)}
+	for _, ch := range n.Changes {
+		k, _ := needs.ParseMetric(ch.Metric)
+		for r := range ch.Repeat {
+			shift := clock.Duration(r) * ch.Period
+			at := clock.Time(ch.At + shift)
+			switch ch.Kind {
+			case "step":
+				p.Changes = append(p.Changes, needs.Step(k, at, ch.Value))
+			case "ramp":
+				p.Changes = append(p.Changes, needs.Ramp(k, at, clock.Time(ch.Until+shift), ch.Value))
+			case "spike":
+				p.Changes = append(p.Changes, needs.Spike(k, at, ch.Duration, ch.Value))
+			}
+		}
+	}
+	return p
+}
+
+// occurrences returns the instants of a repeated change or fault.
+func occurrences(at clock.Duration, repeat int, period clock.Duration) []clock.Time {
+	ts := make([]clock.Time, repeat)
+	for r := range ts {
+		ts[r] = clock.Time(at + clock.Duration(r)*period)
+	}
+	return ts
+}
+
+func (sc *Scenario) bridgeConfig() bridge.Config {
+	b := sc.Spec.Bridge
+	return bridge.Config{
+		Interval: b.Interval, BaseThreshold: b.BaseThreshold, Sensitivity: b.Sensitivity,
+		MinThreshold: b.MinThreshold, MaxThreshold: b.MaxThreshold,
+	}
+}

@@ -1,0 +1,103 @@
+package scenarios
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/esgtsim/esgtsim/clock"
+)
+
+const minimal = `name = "t"
+duration = "2s"
+
+[fabric]
+nodes = 16
+
+[[workload]]
+kind = "constant"
+rate_hz = 10
+`
+
+// TestParseErrors: bad input is refused with the file, the line and the key.
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		sets []string
+		want string
+	}{
+		{"unknown key", "duration = \"1s\"\n[fabric]\nnode = 3\n", nil, `t.toml:3: fabric.node: unknown key (did you mean "nodes"?)`},
+		{"wrong type", "duration = 10\n", nil, `t.toml:1: duration: want a duration string`},
+		{"NaN", "[oscillator]\ncoupling = nan\n", nil, "t.toml:2: oscillator.coupling: want a finite number, got NaN"},
+		{"negative rate", "[[workload]]\nkind = \"constant\"\nrate_hz = -5\n", nil, "t.toml:3: workload[0].rate_hz: must not be negative, got -5"},
+		{"probability", "[fabric]\npacket_loss = 1.5\n", nil, "t.toml:2: fabric.packet_loss: 1.5 is not a probability"},
+		{"negative duration", "[triggers]\nrefractory_period = \"-1ms\"\n", nil, "t.toml:2: triggers.refractory_period: durations must not be negative"},
+		{"unknown enum", "[oscillator]\nfreq_dist = \"gauss\"\n", nil, `t.toml:2: oscillator.freq_dist: kuramoto: unknown frequency distribution "gauss"`},
+		{"model validation", "[fabric]\nnodes = 5\nmin_degree = 5\n", nil, "t.toml:1: fabric:"},
+		{"unknown workload", "[[workload]]\nkind = \"storm\"\n", nil, `t.toml:2: workload[0].kind: unknown workload kind "storm"`},
+		{"rate missing", "[[workload]]\nkind = \"poisson\"\n", nil, "workload[0].rate_hz: a poisson workload needs rate_hz > 0"},
+		{"unpaced loop", "[[workload]]\nkind = \"closed_loop\"\n", nil, "an unpaced closed loop"},
+		{"fault node", "[fabric]\nnodes = 8\n[[fault]]\nkind = \"node_crash\"\nnode = 9\n", nil, "t.toml:5: fault[0].node: node 9 does not exist"},
+		{"fault after end", "duration = \"1s\"\n[[fault]]\nat = \"2s\"\nkind = \"coordinator_stop\"\n", nil, "fault[0].at: the last occurrence, at 2s, is after the end"},
+		{"bridge without arousal", "[arousal]\nenabled = false\n", nil, "bridge.enabled: the bridge needs [arousal] enabled"},
+		{"absurd nodes", "[fabric]\nnodes = 100000000\n", nil, "fabric.nodes: 100000000 nodes exceed the limit"},
+		{"absurd duration", "duration = \"87600h\"\n", nil, "duration: 87600h0m0s exceeds"},
+		{"absurd requests", "duration = \"100h\"\n[[workload]]\nkind = \"constant\"\nrate_hz = 1e6\n", nil, "a run may have at most"},
+		{"override checked", minimal, []string{"fabric.nodes=-3"}, "--set fabric.nodes=-3: fabric.nodes: must be positive"},
+		{"override unknown", minimal, []string{"fabric.nodez=3"}, "--set fabric.nodez=3: fabric.nodez: unknown key"},
+		{"override enum", minimal, []string{"oscillator.integrator=leapfrog"}, `--set oscillator.integrator=leapfrog: oscillator.integrator: kuramoto: unknown integrator`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("t.toml", []byte(tc.doc), tc.sets)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v\nwant it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseDefaultsAndOverrides(t *testing.T) {
+	sc, err := Parse("t.toml", []byte(minimal), []string{"triggers.refractory_period=75ms", "seed=9"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sc.Spec
+	if s.Seed != 9 || s.Triggers.RefractoryPeriod != 75*clock.Millisecond || s.Fabric.Nodes != 16 {
+		t.Fatalf("spec %+v", s)
+	}
+	def := DefaultSpec()
+	if s.Triggers.MinSalience != def.Triggers.MinSalience || s.Oscillator.Coupling != 14 || s.Ignition.SyncTimeout != 300*clock.Millisecond {
+		t.Fatal("unset keys lost the model's defaults")
+	}
+	if w := s.Workloads[0]; w.Stop != s.Duration || w.Salience.Mode != "fixed" || w.Salience.Value != 0.9 {
+		t.Fatalf("workload defaults %+v", w)
+	}
+}
+
+// TestBuiltinsAreDocumented: every built-in loads, describes itself in one
+// line, and opens with a comment saying what it reproduces and measures.
+func TestBuiltinsAreDocumented(t *testing.T) {
+	want := []string{"arousal-modulation", "burst", "cascade-failure", "concurrency", "end-to-end",
+		"fabric-cycling", "high-load", "immune-burst", "latency", "load-full", "load-short",
+		"memory-pressure", "pipeline-latency", "recovery"}
+	infos := Builtins()
+	if len(infos) != len(want) {
+		t.Fatalf("%d built-ins, want %d", len(infos), len(want))
+	}
+	for i, info := range infos {
+		if info.Name != want[i] {
+			t.Errorf("built-in %d is %q, want %q", i, info.Name, want[i])
+		}
+		src, _ := BuiltinSource(info.Name)
+		text := string(src)
+		if !strings.HasPrefix(text, "# "+info.Name+":") || !strings.Contains(text, "# Reproduces:") || !strings.Contains(text, "# Measures:") {
+			t.Errorf("%s: header comment must name it and say what it reproduces and measures", info.Name)
+		}
+		if info.Description == "" || strings.Contains(info.Description, "\n") {
+			t.Errorf("%s: description %q", info.Name, info.Description)
+		}
+	}
+	if _, err := Load("no-such-scenario", nil); err == nil || !strings.Contains(err.Error(), "neither a built-in") {
+		t.Errorf("Load of a missing scenario: %v", err)
+	}
+}

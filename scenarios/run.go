@@ -1,0 +1,83 @@
+package scenarios
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/sim"
+)
+
+// Options adjust a run without changing its results.
+type Options struct {
+	// Trace receives the run's events as JSON Lines; nil writes none.
+	Trace io.Writer
+	// Check verifies the model's invariants during the run; the first
+	// violation ends it with an *InvariantError.
+	Check bool
+	// OnEvent receives every trace record as it happens; the *Event and
+	// its Outcome are valid only during the call.
+	OnEvent func(*Event)
+	// Progress is called after every simulated second with the virtual
+	// time reached and the scenario's duration.
+	Progress func(now clock.Time, end clock.Time)
+	// WallClock, when set, measures wall time for Result.Stats (speed).
+	WallClock func() time.Duration
+}
+
+// progressStep is how much virtual time runs between progress reports and
+// cancellation checks.
+const progressStep = clock.Second
+
+// Run runs a scenario to the end of its duration and then until every
+// admitted request has its outcome. Cancelling ctx stops it within one
+// simulated second; Run then returns the partial result with ctx's error.
+func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
+	rec := newRecorder(&opts)
+	w, err := build(sc, rec)
+	if err != nil {
+		return nil, err
+	}
+	initial := fabricSummary(w)
+	if opts.WallClock != nil {
+		w.sim.SetWallClock(opts.WallClock)
+	}
+	end := clock.Time(sc.Spec.Duration)
+	var runErr error
+	for t := clock.Time(0); t < end && runErr == nil; {
+		t = min(t.Add(progressStep), end)
+		w.sim.RunUntil(t)
+		switch {
+		case w.err != nil:
+			runErr = w.err
+		case ctx.Err() != nil:
+			runErr = ctx.Err()
+		case opts.Progress != nil:
+			opts.Progress(w.sim.Now(), end)
+		}
+	}
+	if runErr == nil {
+		// Let in-flight ignitions finish; periodic controllers tick on.
+		w.sim.RunWhile(func() bool { return w.coord.InFlight() > 0 && w.err == nil })
+		runErr = w.err
+	}
+	if runErr == nil && rec.check != nil {
+		runErr = rec.check.done(w.sim.Now())
+	}
+	if err := rec.finish(); err != nil && runErr == nil {
+		runErr = err
+	}
+	return &Result{Summary: rec.summarize(initial), Stats: w.sim.Stats()}, runErr
+}
+
+// fabricSummary measures the initial fabric. Its estimators draw from their
+// own stream, so measuring never changes the run.
+func fabricSummary(w *world) Fabric {
+	m := w.fab.Metrics(sim.NewStream(w.sc.Spec.Seed, "fabric/metrics"))
+	return Fabric{
+		Nodes: m.Nodes, Edges: m.Edges, Density: m.Density, Clustering: m.Clustering,
+		PathLength: m.PathLength, Efficiency: m.Efficiency, AlgebraicConnectivity: m.AlgebraicConnectivity,
+		ArticulationPoints: len(m.ArticulationPoints),
+	}
+}

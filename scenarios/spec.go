@@ -1,0 +1,397 @@
+package scenarios
+
+import (
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/bridge"
+	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/model/needs"
+)
+
+// Limits that keep a scenario within what one machine can run; larger
+// values are refused when the file is loaded, before anything is built.
+const (
+	maxNodes    = 100_000
+	maxDuration = 7 * 24 * clock.Hour
+	maxRequests = 100_000_000 // over a whole run, all workloads together
+)
+
+// Spec is a scenario file. Every field defaults to the model's value; a
+// file sets only what it changes. The TOML keys are the tags.
+type Spec struct {
+	Name        string         `toml:"name"`
+	Description string         `toml:"description"`
+	Seed        uint64         `toml:"seed"`
+	Duration    clock.Duration `toml:"duration" check:"pos"`
+
+	Fabric     FabricSpec     `toml:"fabric"`
+	Oscillator OscillatorSpec `toml:"oscillator"`
+	Triggers   TriggerSpec    `toml:"triggers"`
+	Ignition   IgnitionSpec   `toml:"ignition"`
+	Hardening  HardeningSpec  `toml:"hardening"`
+	Arousal    ArousalSpec    `toml:"arousal"`
+	Needs      NeedsSpec      `toml:"needs"`
+	Bridge     BridgeSpec     `toml:"bridge"`
+	Workloads  []WorkloadSpec `toml:"workload"`
+	Faults     []FaultSpec    `toml:"fault"`
+}
+
+// FabricSpec is the [fabric] table (MODEL.md §1).
+type FabricSpec struct {
+	Nodes                 int            `toml:"nodes" check:"pos"`
+	MinDegree             int            `toml:"min_degree" check:"pos"`
+	RewiringProbability   float64        `toml:"rewiring_probability" check:"prob"`
+	HubClosureProbability float64        `toml:"hub_closure_probability" check:"prob"`
+	TargetDensity         float64        `toml:"target_density" check:"prob"`
+	LatencyMin            clock.Duration `toml:"latency_min"`
+	LatencyMax            clock.Duration `toml:"latency_max"`
+	BandwidthsGbps        []float64      `toml:"bandwidths_gbps" check:"pos"`
+	PacketLoss            float64        `toml:"packet_loss" check:"prob"`
+	HopProcessing         clock.Duration `toml:"hop_processing"`
+}
+
+// OscillatorSpec is the [oscillator] table (MODEL.md §2).
+type OscillatorSpec struct {
+	Coupling     float64        `toml:"coupling" check:"nonneg"`
+	FreqMeanHz   float64        `toml:"freq_mean_hz" check:"nonneg"`
+	FreqDist     string         `toml:"freq_dist"`
+	FreqSpreadHz float64        `toml:"freq_spread_hz" check:"nonneg"`
+	NoiseSigma   float64        `toml:"noise_sigma" check:"nonneg"`
+	Damping      float64        `toml:"damping" check:"nonneg"`
+	Step         clock.Duration `toml:"step" check:"pos"`
+	Integrator   string         `toml:"integrator"`
+}
+
+// TriggerSpec is the [triggers] table (MODEL.md §3, trigger conditions).
+type TriggerSpec struct {
+	MinSalience        float64        `toml:"min_salience" check:"prob"`
+	MaxMeanLatency     clock.Duration `toml:"max_mean_latency"`
+	MinAvailableNodes  int            `toml:"min_available_nodes" check:"pos"`
+	MinCPUCapacity     float64        `toml:"min_cpu_capacity" check:"prob"`
+	DefaultCPUCapacity float64        `toml:"default_cpu_capacity" check:"prob"`
+	RefractoryPeriod   clock.Duration `toml:"refractory_period"`
+	MaxFrequencyHz     float64        `toml:"max_frequency_hz" check:"nonneg"`
+	MinArousal         float64        `toml:"min_arousal" check:"prob"`
+	FixedArousal       float64        `toml:"fixed_arousal" check:"prob"`
+}
+
+// IgnitionSpec is the [ignition] table (MODEL.md §3, the five phases).
+type IgnitionSpec struct {
+	PrepareCost      clock.Duration `toml:"prepare_cost"`
+	RecruitNodes     int            `toml:"recruit_nodes" check:"nonneg"`
+	SyncTimeout      clock.Duration `toml:"sync_timeout" check:"pos"`
+	TargetCoherence  float64        `toml:"target_coherence" check:"prob"`
+	Sustain          clock.Duration `toml:"sustain" check:"pos"`
+	Dissolve         clock.Duration `toml:"dissolve" check:"pos"`
+	DissolveCoupling float64        `toml:"dissolve_coupling" check:"nonneg"`
+	SampleEvery      clock.Duration `toml:"sample_every"`
+}
+
+// HardeningSpec is the [hardening] table; a zero limit disables its
+// mechanism.
+type HardeningSpec struct {
+	RateLimitHz         float64        `toml:"rate_limit_hz" check:"nonneg"`
+	MaxConcurrent       int            `toml:"max_concurrent" check:"nonneg"`
+	BreakerThreshold    int            `toml:"breaker_threshold" check:"nonneg"`
+	BreakerCooldown     clock.Duration `toml:"breaker_cooldown"`
+	DegradedWindow      int            `toml:"degraded_window" check:"nonneg"`
+	DegradedHorizon     clock.Duration `toml:"degraded_horizon"`
+	DegradedMinSamples  int            `toml:"degraded_min_samples" check:"nonneg"`
+	DegradedEnter       float64        `toml:"degraded_enter" check:"prob"`
+	DegradedExit        float64        `toml:"degraded_exit" check:"prob"`
+	DegradedMinSalience float64        `toml:"degraded_min_salience" check:"prob"`
+}
+
+// ArousalSpec is the [arousal] table (MODEL.md §4). With enabled = false
+// there is no controller and the coordinator reads triggers.fixed_arousal.
+type ArousalSpec struct {
+	Enabled            bool           `toml:"enabled"`
+	Baseline           float64        `toml:"baseline" check:"prob"`
+	Initial            float64        `toml:"initial" check:"prob"` // the baseline unless set
+	UpdateInterval     clock.Duration `toml:"update_interval" check:"pos"`
+	RisePerSecond      float64        `toml:"rise_per_second" check:"nonneg"`
+	FallPerSecond      float64        `toml:"fall_per_second" check:"nonneg"`
+	NeedWeights        NeedWeightSpec `toml:"need_weights"`
+	Stress             StressSpec     `toml:"stress"`
+	Circadian          bool           `toml:"circadian"`
+	CircadianAmplitude float64        `toml:"circadian_amplitude" check:"nonneg"`
+	CircadianHourly    bool           `toml:"circadian_hourly"`
+	StartOfDay         clock.Duration `toml:"start_of_day"`
+	RefractoryDrop     DropSpec       `toml:"refractory_drop"`
+	MaxModulations     int            `toml:"max_modulations" check:"nonneg"`
+	BaseThreshold      float64        `toml:"base_threshold" check:"prob"`
+	FactorBase         float64        `toml:"factor_base" check:"nonneg"`
+	FactorSlope        float64        `toml:"factor_slope" check:"nonneg"`
+}
+
+// NeedWeightSpec is [arousal.need_weights]: how each need moves the
+// arousal target.
+type NeedWeightSpec struct {
+	Repair       float64 `toml:"repair"`
+	Rest         float64 `toml:"rest"`
+	Efficiency   float64 `toml:"efficiency"`
+	Connectivity float64 `toml:"connectivity"`
+	Curiosity    float64 `toml:"curiosity"`
+	Learning     float64 `toml:"learning"`
+}
+
+// StressSpec is [arousal.stress].
+type StressSpec struct {
+	BuildAbove       float64 `toml:"build_above" check:"prob"`
+	RelieveBelow     float64 `toml:"relieve_below" check:"prob"`
+	BuildPerSecond   float64 `toml:"build_per_second" check:"nonneg"`
+	RelievePerSecond float64 `toml:"relieve_per_second" check:"nonneg"`
+	Gain             float64 `toml:"gain" check:"nonneg"`
+}
+
+// DropSpec is [arousal.refractory_drop], the one post-ignition drop:
+// mode "target" (subtract delta from the target for duration after each
+// ignition, MCEA's own), "modulation" (a −delta modulation, the bridge's in
+// the original: delta 0.15, duration "1s") or "off".
+type DropSpec struct {
+	Mode     string         `toml:"mode"`
+	Delta    float64        `toml:"delta" check:"prob"`
+	Duration clock.Duration `toml:"duration"`
+	Priority float64        `toml:"priority" check:"pos"`
+}
+
+// NeedsSpec is the [needs] table (MODEL.md §5): the interoception monitor
+// and the metrics it samples.
+type NeedsSpec struct {
+	Enabled  bool           `toml:"enabled"`
+	Interval clock.Duration `toml:"interval" check:"pos"`
+	// LiveFabric takes network latency and packet loss from the live
+	// fabric on top of the profile, so fabric faults raise connectivity.
+	LiveFabric bool         `toml:"live_fabric"`
+	Base       MetricsSpec  `toml:"base"`
+	Changes    []ChangeSpec `toml:"change"`
+	Params     ParamsSpec   `toml:"params"`
+}
+
+// MetricsSpec is [needs.base], the metrics before any change. They default
+// to zero, a host that raises no need; temperature and power are "not
+// measured" unless set.
+type MetricsSpec struct {
+	CPUPercent          float64 `toml:"cpu_percent" check:"nonneg,max=100"`
+	MemoryPercent       float64 `toml:"memory_percent" check:"nonneg,max=100"`
+	ErrorRatePerMin     float64 `toml:"error_rate_per_min" check:"nonneg"`
+	Exceptions          float64 `toml:"exceptions" check:"nonneg"`
+	TemperatureC        float64 `toml:"temperature_c"`
+	PowerW              float64 `toml:"power_w" check:"nonneg"`
+	NetworkLatencyMS    float64 `toml:"network_latency_ms" check:"nonneg"`
+	PacketLossPercent   float64 `toml:"packet_loss_percent" check:"nonneg,max=100"`
+	IdlePercent         float64 `toml:"idle_percent" check:"nonneg,max=100"`
+	ThroughputOpsPerSec float64 `toml:"throughput_ops_per_sec" check:"nonneg"`
+}
+
+// ChangeSpec is one [[needs.change]]: a step, ramp or spike of one metric.
+// With probe = true the change is the stimulus of the pipeline and
+// end-to-end latency probes.
+type ChangeSpec struct {
+	Metric   string         `toml:"metric"`
+	Kind     string         `toml:"kind"` // step, ramp or spike
+	At       clock.Duration `toml:"at"`
+	Until    clock.Duration `toml:"until"`    // ramp: when the value is reached
+	Duration clock.Duration `toml:"duration"` // spike: how long it lasts
+	Value    float64        `toml:"value"`
+	Probe    bool           `toml:"probe"`
+	Repeat   int            `toml:"repeat" check:"pos"` // occurrences, period apart
+	Period   clock.Duration `toml:"period"`
+}
+
+// SetDefaults gives a change element its defaults before decoding.
+func (c *ChangeSpec) SetDefaults() { *c = ChangeSpec{Repeat: 1} }
+
+// ParamsSpec is [needs.params], the needs formula.
+type ParamsSpec struct {
+	CPUWeight             float64 `toml:"cpu_weight" check:"nonneg"`
+	MemoryWeight          float64 `toml:"memory_weight" check:"nonneg"`
+	ErrorRateCritical     float64 `toml:"error_rate_critical" check:"pos"`
+	ExceptionsCritical    float64 `toml:"exceptions_critical" check:"pos"`
+	TemperatureWarningC   float64 `toml:"temperature_warning_c"`
+	TemperatureSpanC      float64 `toml:"temperature_span_c" check:"pos"`
+	PowerBaselineW        float64 `toml:"power_baseline_w" check:"nonneg"`
+	PowerSpanW            float64 `toml:"power_span_w" check:"pos"`
+	LatencyWarningMS      float64 `toml:"latency_warning_ms" check:"nonneg"`
+	LatencySpanMS         float64 `toml:"latency_span_ms" check:"pos"`
+	IdleCuriosityFraction float64 `toml:"idle_curiosity_fraction" check:"prob"`
+	CuriosityGrowth       float64 `toml:"curiosity_growth" check:"nonneg"`
+	LearningThroughput    float64 `toml:"learning_throughput" check:"nonneg"`
+	LearningBelow         float64 `toml:"learning_below" check:"prob"`
+	LearningAbove         float64 `toml:"learning_above" check:"prob"`
+}
+
+// BridgeSpec is the [bridge] table (MODEL.md §4, bridge to ESGT). It needs
+// [arousal] enabled.
+type BridgeSpec struct {
+	Enabled       bool           `toml:"enabled"`
+	Interval      clock.Duration `toml:"interval" check:"pos"`
+	BaseThreshold float64        `toml:"base_threshold" check:"prob"`
+	Sensitivity   float64        `toml:"sensitivity" check:"nonneg"`
+	MinThreshold  float64        `toml:"min_threshold" check:"prob"`
+	MaxThreshold  float64        `toml:"max_threshold" check:"prob"`
+}
+
+// WorkloadSpec is one [[workload]]: a stream of ignition requests or of
+// arousal modulations. Kinds:
+//
+//	constant     requests every 1/rate_hz from start
+//	poisson      requests with exponential gaps of mean 1/rate_hz
+//	burst        size requests at the instant start
+//	batches      batches of size requests, every apart, batches times
+//	closed_loop  the next request when the previous one's outcome is
+//	             known, no sooner than 1/rate_hz after the previous
+//	             arrival (rate_hz = 0: immediately), like the original's
+//	             Python loop
+//	list         requests at the listed instants (at)
+//	modulation   arousal modulations instead of requests, every 1/rate_hz
+//	             or at the listed instants, size at a time (default 1)
+//
+// Every kind stops at stop (default: the scenario's duration) or after
+// count items, whichever comes first.
+type WorkloadSpec struct {
+	Kind     string           `toml:"kind"`
+	Start    clock.Duration   `toml:"start"`
+	Stop     clock.Duration   `toml:"stop"`
+	RateHz   float64          `toml:"rate_hz" check:"nonneg"`
+	Count    int              `toml:"count" check:"nonneg"`
+	Size     int              `toml:"size" check:"nonneg"`
+	Every    clock.Duration   `toml:"every"`
+	Batches  int              `toml:"batches" check:"nonneg"`
+	At       []clock.Duration `toml:"at"`
+	Sustain  clock.Duration   `toml:"sustain"`
+	Salience SalienceSpec     `toml:"salience"`
+
+	// Modulation workloads.
+	Delta    float64        `toml:"delta"`
+	Decay    clock.Duration `toml:"decay"`
+	Priority float64        `toml:"priority" check:"pos"`
+	Source   string         `toml:"source"`
+}
+
+// SetDefaults gives a workload element its defaults before decoding.
+func (w *WorkloadSpec) SetDefaults() {
+	*w = WorkloadSpec{Salience: SalienceSpec{Mode: "fixed", Value: 0.9}, Priority: 1, Source: "workload"}
+}
+
+// SalienceSpec is a workload's [workload.salience]: the total salience of
+// each request. Modes: fixed (value), cycle (request i gets
+// pattern[i mod len], as the original varied it with i % 10), uniform
+// (between min and max) and normal (mean, sd, clamped to [0, 1]).
+type SalienceSpec struct {
+	Mode    string    `toml:"mode"`
+	Value   float64   `toml:"value" check:"prob"`
+	Pattern []float64 `toml:"pattern" check:"prob"`
+	Min     float64   `toml:"min" check:"prob"`
+	Max     float64   `toml:"max" check:"prob"`
+	Mean    float64   `toml:"mean" check:"prob"`
+	SD      float64   `toml:"sd" check:"nonneg"`
+}
+
+// FaultSpec is one [[fault]] at a virtual time. Kinds: node_crash,
+// node_recover, node_degrade (node, nodes or all_nodes; with every, the
+// nodes are hit one after another every apart), link_degrade (node, peer,
+// latency_factor, loss), link_heal (node, peer), coordinator_stop,
+// coordinator_start and fabric_recreate (a new fabric from the next
+// fabric stream; in-flight ignitions are interrupted). With repeat, the
+// whole fault happens repeat times, period apart.
+type FaultSpec struct {
+	At            clock.Duration `toml:"at"`
+	Kind          string         `toml:"kind"`
+	Node          int            `toml:"node" check:"nonneg"`
+	Nodes         []int          `toml:"nodes" check:"nonneg"`
+	AllNodes      bool           `toml:"all_nodes"`
+	Every         clock.Duration `toml:"every"`
+	Peer          int            `toml:"peer" check:"nonneg"`
+	LatencyFactor float64        `toml:"latency_factor" check:"pos"`
+	Loss          float64        `toml:"loss" check:"prob"`
+	Repeat        int            `toml:"repeat" check:"pos"`
+	Period        clock.Duration `toml:"period"`
+}
+
+// SetDefaults gives a fault element its defaults before decoding.
+func (f *FaultSpec) SetDefaults() { *f = FaultSpec{LatencyFactor: 1, Repeat: 1} }
+
+// DefaultSpec returns a scenario with every value at the model's default,
+// no workload and no fault.
+func DefaultSpec() Spec {
+	fc := fabric.DefaultConfig()
+	ec := esgt.DefaultConfig()
+	oc := ec.Oscillator
+	ac := arousal.DefaultConfig()
+	mc := needs.DefaultMonitorConfig()
+	bc := bridge.DefaultConfig()
+	p := mc.Params
+	return Spec{
+		Seed:     1,
+		Duration: 10 * clock.Second,
+		Fabric: FabricSpec{
+			Nodes: fc.Nodes, MinDegree: fc.MinDegree,
+			RewiringProbability: fc.RewiringProbability, HubClosureProbability: fc.HubClosureProbability,
+			TargetDensity: fc.TargetDensity, LatencyMin: fc.LatencyMin, LatencyMax: fc.LatencyMax,
+			BandwidthsGbps: fc.BandwidthsGbps, PacketLoss: fc.PacketLoss, HopProcessing: fc.HopProcessing,
+		},
+		Oscillator: OscillatorSpec{
+			Coupling: oc.Coupling, FreqMeanHz: oc.FreqMeanHz, FreqDist: oc.FreqDist.String(),
+			FreqSpreadHz: oc.FreqSpreadHz, NoiseSigma: oc.NoiseSigma, Damping: oc.Damping,
+			Step: oc.Step, Integrator: oc.Integrator.String(),
+		},
+		Triggers: TriggerSpec{
+			MinSalience: ec.MinSalience, MaxMeanLatency: ec.MaxMeanLatency, MinAvailableNodes: ec.MinAvailableNodes,
+			MinCPUCapacity: ec.MinCPUCapacity, DefaultCPUCapacity: ec.DefaultCPUCapacity,
+			RefractoryPeriod: ec.RefractoryPeriod, MaxFrequencyHz: ec.MaxFrequencyHz,
+			MinArousal: ec.MinArousal, FixedArousal: ec.FixedArousal,
+		},
+		Ignition: IgnitionSpec{
+			PrepareCost: ec.PrepareCost, RecruitNodes: ec.RecruitNodes, SyncTimeout: ec.SyncTimeout,
+			TargetCoherence: ec.TargetCoherence, Sustain: ec.SustainDuration, Dissolve: ec.DissolveDuration,
+			DissolveCoupling: ec.DissolveCoupling, SampleEvery: ec.SampleEvery,
+		},
+		Hardening: HardeningSpec{
+			RateLimitHz: ec.RateLimitHz, MaxConcurrent: ec.MaxConcurrent,
+			BreakerThreshold: ec.BreakerThreshold, BreakerCooldown: ec.BreakerCooldown,
+			DegradedWindow: ec.DegradedWindow, DegradedHorizon: ec.DegradedHorizon, DegradedMinSamples: ec.DegradedMinSamples,
+			DegradedEnter: ec.DegradedEnter, DegradedExit: ec.DegradedExit, DegradedMinSalience: ec.DegradedMinSalience,
+		},
+		Arousal: ArousalSpec{
+			Enabled: true, Baseline: ac.Baseline, Initial: ac.Baseline, UpdateInterval: ac.UpdateInterval,
+			RisePerSecond: ac.RisePerSecond, FallPerSecond: ac.FallPerSecond,
+			NeedWeights: NeedWeightSpec{
+				Repair: ac.NeedWeights.Repair, Rest: ac.NeedWeights.Rest, Efficiency: ac.NeedWeights.Efficiency,
+				Connectivity: ac.NeedWeights.Connectivity, Curiosity: ac.NeedWeights.Curiosity, Learning: ac.NeedWeights.Learning,
+			},
+			Stress: StressSpec{
+				BuildAbove: ac.Stress.BuildAbove, RelieveBelow: ac.Stress.RelieveBelow,
+				BuildPerSecond: ac.Stress.BuildPerSecond, RelievePerSecond: ac.Stress.RelievePerSecond, Gain: ac.Stress.Gain,
+			},
+			Circadian: ac.Circadian, CircadianAmplitude: ac.CircadianAmplitude, CircadianHourly: ac.CircadianHourly,
+			StartOfDay: ac.StartOfDay,
+			RefractoryDrop: DropSpec{
+				Mode: ac.RefractoryDrop.Mode.String(), Delta: ac.RefractoryDrop.Delta,
+				Duration: ac.RefractoryDrop.Duration, Priority: ac.RefractoryDrop.Priority,
+			},
+			MaxModulations: ac.MaxModulations, BaseThreshold: ac.BaseThreshold,
+			FactorBase: ac.FactorBase, FactorSlope: ac.FactorSlope,
+		},
+		Needs: NeedsSpec{
+			Enabled: true, Interval: mc.Interval, LiveFabric: true,
+			// An idle host that raises no need except learning, whose weight
+			// is 0: arousal stays at its baseline unless a scenario
+			// describes load.
+			Params: ParamsSpec{
+				CPUWeight: p.CPUWeight, MemoryWeight: p.MemoryWeight,
+				ErrorRateCritical: p.ErrorRateCritical, ExceptionsCritical: p.ExceptionsCritical,
+				TemperatureWarningC: p.TemperatureWarningC, TemperatureSpanC: p.TemperatureSpanC,
+				PowerBaselineW: p.PowerBaselineW, PowerSpanW: p.PowerSpanW,
+				LatencyWarningMS: p.LatencyWarningMS, LatencySpanMS: p.LatencySpanMS,
+				IdleCuriosityFraction: p.IdleCuriosityFraction, CuriosityGrowth: p.CuriosityGrowth,
+				LearningThroughput: p.LearningThroughput, LearningBelow: p.LearningBelow, LearningAbove: p.LearningAbove,
+			},
+		},
+		Bridge: BridgeSpec{
+			Enabled: true, Interval: bc.Interval, BaseThreshold: bc.BaseThreshold, Sensitivity: bc.Sensitivity,
+			MinThreshold: bc.MinThreshold, MaxThreshold: bc.MaxThreshold,
+		},
+	}
+}

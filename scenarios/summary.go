@@ -1,0 +1,258 @@
+package scenarios
+
+import (
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/internal/stats"
+	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/sim"
+)
+
+// Summary is what a run produced: only deterministic figures, so the same
+// scenario and seed always give the same Summary, bit for bit. Times are
+// virtual. Wall-clock figures live in [Result.Stats].
+type Summary struct {
+	Scenario       string  `json:"scenario"`
+	Seed           uint64  `json:"seed"`
+	VirtualSeconds float64 `json:"virtual_seconds"`
+
+	Requests         Requests   `json:"requests"`
+	LatencyMs        Quantiles  `json:"latency_ms"`         // every request, arrival to outcome
+	SuccessLatencyMs Quantiles  `json:"success_latency_ms"` // successful ignitions only
+	TimeToSyncMs     Quantiles  `json:"time_to_sync_ms"`    // successful ignitions
+	LatencyHistogram []Bucket   `json:"latency_histogram"`
+	Ignitions        Ignitions  `json:"ignitions"`
+	Coherence        Coherence  `json:"coherence"`
+	Halves           Halves     `json:"halves"`
+	MakespanMs       float64    `json:"makespan_ms"` // first arrival to last outcome
+	Arousal          *Arousal   `json:"arousal,omitempty"`
+	Needs            *NeedsInfo `json:"needs,omitempty"`
+	Probes           *Probes    `json:"probes,omitempty"`
+	Fabric           Fabric     `json:"fabric"`
+	Faults           int        `json:"faults"`
+	Modulations      int        `json:"modulations"`
+	TraceRecords     uint64     `json:"trace_records"`
+	Digest           string     `json:"digest"` // hash of the full event trace
+}
+
+// Requests counts outcomes.
+type Requests struct {
+	Total     uint64            `json:"total"`
+	Succeeded uint64            `json:"succeeded"`
+	Failed    map[string]uint64 `json:"failed"` // by reason, only reasons that occurred
+}
+
+// Quantiles summarises a distribution of virtual durations in milliseconds.
+type Quantiles struct {
+	Count uint64  `json:"count"`
+	Mean  float64 `json:"mean"`
+	P50   float64 `json:"p50"`
+	P90   float64 `json:"p90"`
+	P95   float64 `json:"p95"`
+	P99   float64 `json:"p99"`
+	P999  float64 `json:"p999"`
+	Max   float64 `json:"max"`
+	Exact bool    `json:"exact"` // false once beyond stats.MaxDistinct distinct values
+}
+
+func quantiles(s *stats.Sample) Quantiles {
+	ms := func(v int64) float64 { return clock.Duration(v).Milliseconds() }
+	return Quantiles{
+		Count: s.N(), Mean: s.Mean() / float64(clock.Millisecond),
+		P50: ms(s.Quantile(0.5)), P90: ms(s.Quantile(0.9)), P95: ms(s.Quantile(0.95)),
+		P99: ms(s.Quantile(0.99)), P999: ms(s.Quantile(0.999)), Max: ms(s.Max()), Exact: s.Exact(),
+	}
+}
+
+// Bucket is one bin of the fixed latency histogram: requests whose latency
+// is below UpToMs (and at or above the previous bound); the last bin, with
+// UpToMs 0, holds everything above the last bound.
+type Bucket struct {
+	UpToMs float64 `json:"up_to_ms"`
+	Count  uint64  `json:"count"`
+}
+
+// histogramBoundsMs are the fixed latency histogram bounds.
+var histogramBoundsMs = []float64{1, 10, 50, 100, 200, 300, 400, 500, 1000}
+
+// Ignitions describes refractory behaviour. An ignition is a successful
+// synchronisation; an attempt is any admitted request.
+type Ignitions struct {
+	Count    uint64 `json:"count"`
+	Attempts uint64 `json:"attempts"`
+	// MinGapMs is the shortest time from the end of a successful ignition
+	// to the start of the next attempt; null before any ignition ended.
+	MinGapMs             *float64  `json:"min_gap_ms"`
+	IntervalMs           Quantiles `json:"interval_ms"` // between starts of successive ignitions
+	RefractoryRejections uint64    `json:"refractory_rejections"`
+	MaxInFlight          int       `json:"max_in_flight"`
+}
+
+// Coherence summarises synchronisation attempts.
+type Coherence struct {
+	Attempts        uint64  `json:"attempts"`           // attempts that reached SYNCHRONIZE
+	PeakMean        float64 `json:"peak_mean"`          // mean peak r over attempts
+	PeakMin         float64 `json:"peak_min"`           // lowest peak r
+	TimeAboveMeanMs float64 `json:"time_above_mean_ms"` // per successful ignition
+	DissolutionMean float64 `json:"dissolution_mean"`   // r per second at the end, per success
+}
+
+// Halves compares the first and second half of the run (by arrival), the
+// original full load test's degradation check.
+type Halves struct {
+	FirstSuccessRate    float64 `json:"first_success_rate"`
+	SecondSuccessRate   float64 `json:"second_success_rate"`
+	FirstSuccessMeanMs  float64 `json:"first_success_mean_ms"`
+	SecondSuccessMeanMs float64 `json:"second_success_mean_ms"`
+}
+
+// Arousal summarises the arousal controller and the salience threshold.
+type Arousal struct {
+	Updates       uint64  `json:"updates"`
+	Min           float64 `json:"min"`
+	Max           float64 `json:"max"`
+	Mean          float64 `json:"mean"`
+	Final         float64 `json:"final"`
+	FinalLevel    string  `json:"final_level"`
+	LevelChanges  int     `json:"level_changes"`
+	Stress        float64 `json:"final_stress"`
+	ThresholdMin  float64 `json:"threshold_min"`
+	ThresholdMax  float64 `json:"threshold_max"`
+	ThresholdMean float64 `json:"threshold_mean"`
+	Warnings      int     `json:"warnings"`
+}
+
+// NeedsInfo summarises the interoception monitor.
+type NeedsInfo struct {
+	Samples  uint64      `json:"samples"`
+	Warnings int         `json:"warnings"`
+	Final    needs.Needs `json:"final"`
+	Max      needs.Needs `json:"max"`
+}
+
+// Probes are the original's planned latency benchmarks, in virtual time.
+type Probes struct {
+	ModulationResponseMs Quantiles `json:"modulation_response_ms"`
+	ModulationUnanswered int       `json:"modulation_unanswered"`
+	PipelineMs           Quantiles `json:"pipeline_ms"`
+	PipelineUnanswered   int       `json:"pipeline_unanswered"`
+	EndToEndMs           Quantiles `json:"end_to_end_ms"`
+	EndToEndUnanswered   int       `json:"end_to_end_unanswered"`
+}
+
+// Fabric describes the initial fabric.
+type Fabric struct {
+	Nodes                 int     `json:"nodes"`
+	Edges                 int     `json:"edges"`
+	Density               float64 `json:"density"`
+	Clustering            float64 `json:"clustering"`
+	PathLength            float64 `json:"path_length"`
+	Efficiency            float64 `json:"efficiency"`
+	AlgebraicConnectivity float64 `json:"algebraic_connectivity"`
+	ArticulationPoints    int     `json:"articulation_points"`
+	Recreations           int     `json:"recreations"`
+	FinalHealthy          int     `json:"final_healthy_nodes"`
+}
+
+// Result is a run's outcome: its deterministic Summary and the kernel's
+// statistics, which include wall time.
+type Result struct {
+	Summary Summary
+	Stats   sim.Stats
+}
+
+// summarize builds the Summary at the end of a run.
+func (r *recorder) summarize(initial Fabric) Summary {
+	w := r.w
+	counts := w.coord.Counts()
+	s := Summary{
+		Scenario: w.sc.Spec.Name, Seed: w.sc.Spec.Seed, VirtualSeconds: w.sim.Now().Seconds(),
+		Requests:         Requests{Total: w.coord.Requests(), Succeeded: counts[esgt.Success], Failed: map[string]uint64{}},
+		LatencyMs:        quantiles(&r.latency),
+		SuccessLatencyMs: quantiles(&r.okLatency),
+		TimeToSyncMs:     quantiles(&r.timeToSync),
+		Ignitions: Ignitions{
+			Count: r.successes, Attempts: r.attempts, IntervalMs: quantiles(&r.intervals),
+			RefractoryRejections: counts[esgt.Refractory], MaxInFlight: r.maxInFlight,
+		},
+		Fabric:       initial,
+		Faults:       r.faults,
+		Modulations:  r.modulations,
+		TraceRecords: r.digest.Records(),
+		Digest:       r.digest.String(),
+	}
+	for _, reason := range esgt.Reasons()[1:] {
+		if n := counts[reason]; n > 0 {
+			s.Requests.Failed[reason.String()] = n
+		}
+	}
+	bounds := make([]int64, len(histogramBoundsMs))
+	for i, b := range histogramBoundsMs {
+		bounds[i] = int64(b * float64(clock.Millisecond))
+	}
+	for i, n := range r.latency.Histogram(bounds) {
+		b := Bucket{Count: n}
+		if i < len(bounds) {
+			b.UpToMs = histogramBoundsMs[i]
+		}
+		s.LatencyHistogram = append(s.LatencyHistogram, b)
+	}
+	if r.minGap >= 0 {
+		g := r.minGap.Milliseconds()
+		s.Ignitions.MinGapMs = &g
+	}
+	if r.syncAttempts > 0 {
+		s.Coherence = Coherence{Attempts: r.syncAttempts, PeakMean: r.peakSum / float64(r.syncAttempts), PeakMin: r.peakMin}
+	}
+	if r.successes > 0 {
+		s.Coherence.TimeAboveMeanMs = r.aboveSum.Milliseconds() / float64(r.successes)
+		s.Coherence.DissolutionMean = r.dissolveSum / float64(r.successes)
+	}
+	rate := func(h *half) float64 {
+		if h.requests == 0 {
+			return 0
+		}
+		return float64(h.successes) / float64(h.requests)
+	}
+	s.Halves = Halves{
+		FirstSuccessRate: rate(&r.halves[0]), SecondSuccessRate: rate(&r.halves[1]),
+		FirstSuccessMeanMs:  r.halves[0].okLatency.Mean() / float64(clock.Millisecond),
+		SecondSuccessMeanMs: r.halves[1].okLatency.Mean() / float64(clock.Millisecond),
+	}
+	if r.anyRequest {
+		s.MakespanMs = r.lastDone.Sub(r.firstArrival).Milliseconds()
+	}
+	if c := w.ctrl; c != nil {
+		s.Arousal = &Arousal{
+			Updates: r.arousalN, Min: r.arousalMin, Max: r.arousalMax, Final: c.Arousal(),
+			FinalLevel: c.Level().String(), LevelChanges: r.levelChanges, Stress: c.Stress(),
+			ThresholdMin: r.thresholdMin, ThresholdMax: r.thresholdMax, Warnings: c.Warnings(),
+		}
+		if r.arousalN > 0 {
+			s.Arousal.Mean = r.arousalSum / float64(r.arousalN)
+			s.Arousal.ThresholdMean = r.thresholdSum / float64(r.arousalN)
+		}
+	}
+	if m := w.monitor; m != nil {
+		s.Needs = &NeedsInfo{Samples: r.needsN, Warnings: m.Warnings(), Final: r.needsLast, Max: r.needsMax}
+	}
+	if r.modulations > 0 || len(w.sc.Spec.Needs.Changes) > 0 && r.hasProbes() {
+		s.Probes = &Probes{
+			ModulationResponseMs: quantiles(&r.modResponse), ModulationUnanswered: r.modUnanswered,
+			PipelineMs: quantiles(&r.pipeline), PipelineUnanswered: len(r.pipelineProbes),
+			EndToEndMs: quantiles(&r.endToEnd), EndToEndUnanswered: len(r.endToEndProbes),
+		}
+	}
+	s.Fabric.Recreations = w.fabricGen - 1
+	s.Fabric.FinalHealthy = w.fab.HealthyCount()
+	return s
+}
+
+func (r *recorder) hasProbes() bool {
+	for _, ch := range r.w.sc.Spec.Needs.Changes {
+		if ch.Probe {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,275 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/model/needs"
+)
+
+// validate checks what the field tags cannot: enumerations, relations
+// between fields, the model's own validation, and resource bounds. Every
+// error names the file, line and key.
+func (sc *Scenario) validate() error {
+	s := &sc.Spec
+	if s.Duration > maxDuration {
+		return sc.errorf("duration", "%v exceeds the %v a run may simulate", s.Duration, maxDuration)
+	}
+	if s.Fabric.Nodes > maxNodes {
+		return sc.errorf("fabric.nodes", "%d nodes exceed the limit of %d", s.Fabric.Nodes, maxNodes)
+	}
+	if err := sc.fabricConfig().Validate(); err != nil {
+		return sc.errorf("fabric", "%v", err)
+	}
+	if _, err := kuramoto.ParseDist(s.Oscillator.FreqDist); err != nil {
+		return sc.errorf("oscillator.freq_dist", "%v", err)
+	}
+	if _, err := kuramoto.ParseIntegrator(s.Oscillator.Integrator); err != nil {
+		return sc.errorf("oscillator.integrator", "%v", err)
+	}
+	if err := sc.esgtConfig().Validate(); err != nil {
+		return sc.errorf("triggers", "%v", err)
+	}
+	if _, err := arousal.ParseDropMode(s.Arousal.RefractoryDrop.Mode); err != nil {
+		return sc.errorf("arousal.refractory_drop.mode", "%v", err)
+	}
+	if err := sc.arousalConfig().Validate(); err != nil {
+		return sc.errorf("arousal", "%v", err)
+	}
+	if err := sc.validateNeeds(); err != nil {
+		return err
+	}
+	if s.Bridge.Enabled {
+		if !s.Arousal.Enabled {
+			return sc.errorf("bridge.enabled", "the bridge needs [arousal] enabled = true")
+		}
+		if err := sc.bridgeConfig().Validate(); err != nil {
+			return sc.errorf("bridge", "%v", err)
+		}
+	}
+	var requests float64
+	for i := range s.Workloads {
+		n, err := sc.validateWorkload(i)
+		if err != nil {
+			return err
+		}
+		requests += n
+	}
+	if requests > maxRequests {
+		return sc.errorf("workload", "the workloads ask for about %.3g requests; a run may have at most %d", requests, maxRequests)
+	}
+	for i := range s.Faults {
+		if err := sc.validateFault(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sc *Scenario) validateNeeds() error {
+	n := &sc.Spec.Needs
+	for i, ch := range n.Changes {
+		p := fmt.Sprintf("needs.change[%d]", i)
+		k, err := needs.ParseMetric(ch.Metric)
+		if err != nil {
+			return sc.errorf(p+".metric", "%v", err)
+		}
+		if lo, hi := k.Range(); ch.Value < lo || ch.Value > hi || math.IsNaN(ch.Value) {
+			return sc.errorf(p+".value", "%v is outside %s's range [%v, %v]", ch.Value, ch.Metric, lo, hi)
+		}
+		switch ch.Kind {
+		case "step":
+		case "ramp":
+			if ch.Until < ch.At {
+				return sc.errorf(p+".until", "a ramp must end (%v) at or after it starts (%v)", ch.Until, ch.At)
+			}
+		case "spike":
+			if ch.Duration <= 0 {
+				return sc.errorf(p+".duration", "a spike needs a positive duration")
+			}
+		default:
+			return sc.errorf(p+".kind", "unknown change kind %q (want step, ramp or spike)", ch.Kind)
+		}
+		if ch.Repeat > 1 && ch.Period <= 0 {
+			return sc.errorf(p+".period", "a repeated change needs a positive period")
+		}
+		if last := ch.At + clock.Duration(ch.Repeat-1)*ch.Period; last > sc.Spec.Duration {
+			return sc.errorf(p+".at", "the last occurrence, at %v, is after the end of the run (%v)", last, sc.Spec.Duration)
+		}
+		if ch.Probe && !sc.Spec.Arousal.Enabled {
+			return sc.errorf(p+".probe", "probes measure arousal: [arousal] must be enabled")
+		}
+	}
+	if err := sc.profile().Validate(); err != nil {
+		return sc.errorf("needs", "%v", err)
+	}
+	if err := sc.monitorConfig().Validate(); err != nil {
+		return sc.errorf("needs", "%v", err)
+	}
+	return nil
+}
+
+// validateWorkload checks workload i and returns about how many items it
+// will issue, for the resource bound.
+func (sc *Scenario) validateWorkload(i int) (float64, error) {
+	w := &sc.Spec.Workloads[i]
+	p := fmt.Sprintf("workload[%d]", i)
+	if w.Stop == 0 {
+		w.Stop = sc.Spec.Duration
+	}
+	if w.Stop > sc.Spec.Duration {
+		return 0, sc.errorf(p+".stop", "%v is after the end of the run (%v)", w.Stop, sc.Spec.Duration)
+	}
+	if w.Start > w.Stop {
+		return 0, sc.errorf(p+".start", "start %v is after stop %v", w.Start, w.Stop)
+	}
+	span := (w.Stop - w.Start).Seconds()
+	limit := func(n float64) float64 {
+		if w.Count > 0 {
+			return min(n, float64(w.Count))
+		}
+		return n
+	}
+	needRate := func() error {
+		if w.RateHz <= 0 {
+			return sc.errorf(p+".rate_hz", "a %s workload needs rate_hz > 0", w.Kind)
+		}
+		return nil
+	}
+	var n float64
+	switch w.Kind {
+	case "constant", "poisson":
+		if err := needRate(); err != nil {
+			return 0, err
+		}
+		n = limit(w.RateHz * span)
+	case "burst":
+		if w.Size <= 0 {
+			return 0, sc.errorf(p+".size", "a burst needs size > 0")
+		}
+		n = float64(w.Size)
+	case "batches":
+		if w.Size <= 0 || w.Batches <= 0 || w.Every <= 0 {
+			return 0, sc.errorf(p, "batches need size, batches and every, all positive")
+		}
+		n = limit(float64(w.Size) * float64(w.Batches))
+	case "closed_loop":
+		if w.RateHz == 0 && w.Count == 0 {
+			return 0, sc.errorf(p+".count", "an unpaced closed loop (rate_hz = 0) needs a count: rejections are immediate, so it would never leave its first instant")
+		}
+		n = limit(w.RateHz * span)
+	case "list":
+		if len(w.At) == 0 {
+			return 0, sc.errorf(p+".at", "a list workload needs at least one instant in at")
+		}
+		for j, at := range w.At {
+			if at > sc.Spec.Duration {
+				return 0, sc.errorf(fmt.Sprintf("%s.at[%d]", p, j), "%v is after the end of the run (%v)", at, sc.Spec.Duration)
+			}
+		}
+		n = float64(len(w.At))
+	case "modulation":
+		if !sc.Spec.Arousal.Enabled {
+			return 0, sc.errorf(p+".kind", "modulation workloads need [arousal] enabled = true")
+		}
+		if (len(w.At) > 0) == (w.RateHz > 0) {
+			return 0, sc.errorf(p, "a modulation workload needs either instants (at) or a rate (rate_hz), not both")
+		}
+		if w.Delta < -1 || w.Delta > 1 {
+			return 0, sc.errorf(p+".delta", "%v is outside [-1, 1]", w.Delta)
+		}
+		n = limit(float64(max(w.Size, 1)) * (w.RateHz*span + float64(len(w.At))))
+	default:
+		return 0, sc.errorf(p+".kind", "unknown workload kind %q (want constant, poisson, burst, batches, closed_loop, list or modulation)", w.Kind)
+	}
+	if len(w.At) > 0 && w.Kind != "list" && w.Kind != "modulation" {
+		return 0, sc.errorf(p+".at", "instants (at) are for list and modulation workloads, not %s", w.Kind)
+	}
+	if w.Kind != "modulation" {
+		if err := sc.validateSalience(p+".salience", &w.Salience); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+func (sc *Scenario) validateSalience(p string, s *SalienceSpec) error {
+	switch s.Mode {
+	case "fixed", "normal":
+	case "cycle":
+		if len(s.Pattern) == 0 {
+			return sc.errorf(p+".pattern", "a cycle needs a non-empty pattern")
+		}
+	case "uniform":
+		if s.Min > s.Max {
+			return sc.errorf(p+".min", "min %v exceeds max %v", s.Min, s.Max)
+		}
+	default:
+		return sc.errorf(p+".mode", "unknown salience mode %q (want fixed, cycle, uniform or normal)", s.Mode)
+	}
+	return nil
+}
+
+func (sc *Scenario) validateFault(i int) error {
+	f := &sc.Spec.Faults[i]
+	p := fmt.Sprintf("fault[%d]", i)
+	nodes := sc.Spec.Fabric.Nodes
+	if f.Repeat > 1 && f.Period <= 0 {
+		return sc.errorf(p+".period", "a repeated fault needs a positive period")
+	}
+	if last := f.At + clock.Duration(f.Repeat-1)*f.Period; last > sc.Spec.Duration {
+		return sc.errorf(p+".at", "the last occurrence, at %v, is after the end of the run (%v)", last, sc.Spec.Duration)
+	}
+	checkNode := func(key string, v int) error {
+		if v >= nodes {
+			return sc.errorf(p+"."+key, "node %d does not exist (the fabric has nodes 0..%d)", v, nodes-1)
+		}
+		return nil
+	}
+	switch f.Kind {
+	case "node_crash", "node_recover", "node_degrade":
+		if err := checkNode("node", f.Node); err != nil {
+			return err
+		}
+		for j, v := range f.Nodes {
+			if err := checkNode(fmt.Sprintf("nodes[%d]", j), v); err != nil {
+				return err
+			}
+		}
+		if n := len(f.targets(nodes)); f.At+clock.Duration(f.Repeat-1)*f.Period+f.Every*clock.Duration(max(n-1, 0)) > sc.Spec.Duration {
+			return sc.errorf(p+".every", "the last of %d nodes would be hit after the end of the run", n)
+		}
+	case "link_degrade", "link_heal":
+		if err := checkNode("node", f.Node); err != nil {
+			return err
+		}
+		if err := checkNode("peer", f.Peer); err != nil {
+			return err
+		}
+		if f.Node == f.Peer {
+			return sc.errorf(p+".peer", "a link joins two different nodes")
+		}
+	case "coordinator_stop", "coordinator_start", "fabric_recreate":
+	default:
+		return sc.errorf(p+".kind", "unknown fault kind %q (want node_crash, node_recover, node_degrade, link_degrade, link_heal, coordinator_stop, coordinator_start or fabric_recreate)", f.Kind)
+	}
+	return nil
+}
+
+// targets returns the nodes a node fault hits, in order.
+func (f *FaultSpec) targets(nodes int) []int {
+	switch {
+	case f.AllNodes:
+		all := make([]int, nodes)
+		for i := range all {
+			all[i] = i
+		}
+		return all
+	case len(f.Nodes) > 0:
+		return f.Nodes
+	}
+	return []int{f.Node}
+}
