@@ -19,6 +19,10 @@ type Options struct {
 	// OnEvent receives every trace record as it happens; the *Event and
 	// its Outcome are valid only during the call.
 	OnEvent func(*Event)
+	// KeepHistory keeps each ignition's coherence history (one sample per
+	// ignition.sample_every) in the outcome records OnEvent sees, for
+	// plots. It does not change the results.
+	KeepHistory bool
 	// Progress is called after every simulated second with the virtual
 	// time reached and the scenario's duration.
 	Progress func(now clock.Time, end clock.Time)
@@ -35,7 +39,7 @@ const progressStep = clock.Second
 // simulated second; Run then returns the partial result with ctx's error.
 func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 	rec := newRecorder(&opts)
-	w, err := build(sc, rec)
+	w, err := build(sc, rec, opts.KeepHistory)
 	if err != nil {
 		return nil, err
 	}

@@ -359,3 +359,29 @@ func TestOutcomeReasonsAreReported(t *testing.T) {
 		t.Fatalf("requests %+v", s.Requests)
 	}
 }
+
+// TestKeepHistory: histories reach the outcome records when asked for, and
+// asking changes nothing else.
+func TestKeepHistory(t *testing.T) {
+	run := func(keep bool) (string, int) {
+		sc, err := Builtin("latency", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		samples := 0
+		res, err := Run(context.Background(), sc, Options{KeepHistory: keep, OnEvent: func(e *Event) {
+			if e.Kind == EvOutcome && e.Outcome.Reason == esgt.Success {
+				samples += len(e.Outcome.History)
+			}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Summary.Digest, samples
+	}
+	d1, n1 := run(false)
+	d2, n2 := run(true)
+	if d1 != d2 || n1 != 0 || n2 < 5*90 { // 5 ignitions of about 470 ms at 5 ms steps
+		t.Fatalf("digests %s %s, history samples %d without, %d with", d1, d2, n1, n2)
+	}
+}

@@ -31,14 +31,16 @@ type world struct {
 // build wires sc for a run. Components start in a fixed order (monitor,
 // controller, bridge, workloads) so that same-instant ticks run in that
 // order.
-func build(sc *Scenario, rec *recorder) (*world, error) {
+func build(sc *Scenario, rec *recorder, keepHistory bool) (*world, error) {
 	w := &world{sc: sc, sim: sim.New(sc.Spec.Seed), rec: rec}
 	fab, err := w.newFabric()
 	if err != nil {
 		return nil, sc.errorf("fabric", "%v", err)
 	}
 	w.fab = fab
-	if w.coord, err = esgt.New(w.sim, fab, sc.esgtConfig()); err != nil {
+	cfg := sc.esgtConfig()
+	cfg.KeepHistory = keepHistory
+	if w.coord, err = esgt.New(w.sim, fab, cfg); err != nil {
 		return nil, sc.errorf("triggers", "%v", err)
 	}
 	rec.attach(w)
