@@ -12,6 +12,11 @@ import (
 // time within reach of a laptop.
 const MaxNodes = 1 << 20
 
+// MaxBALinks bounds the Barabási–Albert graph's min_degree·(nodes −
+// min_degree) links, so that a large min_degree cannot exhaust memory
+// (about 100 bytes per link while generating).
+const MaxBALinks = 1 << 24
+
 // Config describes a fabric: its topology generator (MODEL §1), the
 // attributes drawn for each link, the broadcast's per-hop cost, and the
 // knobs that choose between exact metrics and seeded estimators.
@@ -102,6 +107,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("fabric: min_degree %d must be >= 1", c.MinDegree)
 	case c.MinDegree >= c.Nodes:
 		return fmt.Errorf("fabric: min_degree %d must be < nodes %d", c.MinDegree, c.Nodes)
+	case int64(c.MinDegree)*int64(c.Nodes-c.MinDegree) > MaxBALinks:
+		return fmt.Errorf("fabric: min_degree %d on %d nodes makes %d links, more than %d",
+			c.MinDegree, c.Nodes, int64(c.MinDegree)*int64(c.Nodes-c.MinDegree), MaxBALinks)
 	}
 	for _, p := range []struct {
 		name string

@@ -33,6 +33,7 @@ func TestValidateRejects(t *testing.T) {
 		{"min degree zero", func(c *Config) { c.MinDegree = 0 }, "min_degree 0 must be >= 1"},
 		{"min degree = nodes", func(c *Config) { c.MinDegree = 16 }, "min_degree 16 must be < nodes 16"},
 		{"min degree > nodes", func(c *Config) { c.Nodes, c.MinDegree = 8, 9 }, "min_degree 9 must be < nodes 8"},
+		{"too many links", func(c *Config) { c.Nodes, c.MinDegree = 100000, 50000 }, "min_degree 50000 on 100000 nodes makes 2500000000 links"},
 		{"rewiring above 1", func(c *Config) { c.RewiringProbability = 1.5 }, "rewiring_probability 1.5 must be in [0, 1]"},
 		{"rewiring negative", func(c *Config) { c.RewiringProbability = -0.1 }, "rewiring_probability -0.1"},
 		{"rewiring NaN", func(c *Config) { c.RewiringProbability = math.NaN() }, "rewiring_probability NaN"},

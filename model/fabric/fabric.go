@@ -55,10 +55,14 @@ func (f *Fabric) Config() Config { return f.cfg }
 // §1: Barabási–Albert, then two triadic-closure passes, then each link's
 // latency and bandwidth in link-id order) and marks every node Active. The
 // same configuration and rng state give the same fabric, bit for bit. A
-// second call returns [ErrAlreadyInitialized] and changes nothing.
+// second call returns [ErrAlreadyInitialized] and changes nothing; a nil rng
+// is an error too.
 func (f *Fabric) Initialize(rng *rand.Rand) error {
 	if f.initialized {
 		return ErrAlreadyInitialized
+	}
+	if rng == nil {
+		return errors.New("fabric: Initialize needs a random stream, got nil")
 	}
 	f.build(generate(f.cfg, rng), rng)
 	return nil
@@ -101,8 +105,8 @@ func (f *Fabric) Nodes() int { return f.n }
 // the fabric's storage; it is nil before Initialize. It panics if i is out
 // of range.
 func (f *Fabric) Neighbors(i int) []int32 {
+	f.checkNode(i)
 	if !f.initialized {
-		f.checkNode(i)
 		return nil
 	}
 	lo, hi := f.g.off[i], f.g.off[i+1]
@@ -110,10 +114,10 @@ func (f *Fabric) Neighbors(i int) []int32 {
 }
 
 // LinkIDs returns, parallel to Neighbors(i), the link id of each
-// adjacency. The slice is read-only.
+// adjacency. The slice is read-only. It panics if i is out of range.
 func (f *Fabric) LinkIDs(i int) []int32 {
+	f.checkNode(i)
 	if !f.initialized {
-		f.checkNode(i)
 		return nil
 	}
 	lo, hi := f.g.off[i], f.g.off[i+1]

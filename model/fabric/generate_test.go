@@ -190,6 +190,9 @@ func TestPercentile75(t *testing.T) {
 func TestInitializeTwice(t *testing.T) {
 	f := generated(t, 16, testSeed)
 	edges, v := f.Edges(), f.Version()
+	if err := f.Initialize(nil); !errors.Is(err, ErrAlreadyInitialized) {
+		t.Fatalf("second Initialize with nil: %v, want ErrAlreadyInitialized", err)
+	}
 	if err := f.Initialize(newTestRand(99)); !errors.Is(err, ErrAlreadyInitialized) {
 		t.Fatalf("second Initialize: %v, want ErrAlreadyInitialized", err)
 	}
@@ -205,6 +208,9 @@ func TestBeforeInitialize(t *testing.T) {
 	}
 	if f.State(3) != Initializing || f.Healthy(3) || f.HealthyCount() != 0 || f.NumLinks() != 0 || f.Neighbors(3) != nil {
 		t.Error("a new fabric is not empty and initializing")
+	}
+	if err := f.Initialize(nil); err == nil || f.Initialized() {
+		t.Errorf("Initialize(nil) = %v", err)
 	}
 	if err := f.CrashNode(0); !errors.Is(err, ErrNotInitialized) {
 		t.Errorf("CrashNode before Initialize: %v", err)
