@@ -37,6 +37,13 @@ type Fabric struct {
 	healthy     int
 
 	bc broadcastScratch
+
+	// Link aggregates cached for the current version: the coordinator asks
+	// for the mean latency on every request.
+	aggVersion uint64
+	aggValid   bool
+	aggLatency clock.Duration
+	aggLoss    float64
 }
 
 // New returns a fabric of cfg.Nodes nodes, all Initializing and without
@@ -198,17 +205,35 @@ func (f *Fabric) usable(id int) bool {
 // MeanLinkLatency returns the mean latency of the active links between
 // healthy nodes, rounded to the nearest nanosecond, or 0 if there are none.
 func (f *Fabric) MeanLinkLatency() clock.Duration {
+	f.aggregate()
+	return f.aggLatency
+}
+
+// aggregate recomputes the cached link aggregates if the fabric changed
+// since they were computed. O(links) after a change, O(1) otherwise.
+func (f *Fabric) aggregate() {
+	if f.aggValid && f.aggVersion == f.version {
+		return
+	}
 	var sum, count int64
+	var loss float64
 	for id := range f.links {
 		if f.usable(id) {
 			sum += int64(f.links[id].Latency)
 			count++
+			loss += f.links[id].PacketLoss
+		} else {
+			loss++
 		}
 	}
-	if count == 0 {
-		return 0
+	f.aggLatency, f.aggLoss = 0, 0
+	if count > 0 {
+		f.aggLatency = clock.Duration((sum + count/2) / count)
 	}
-	return clock.Duration((sum + count/2) / count)
+	if len(f.links) > 0 {
+		f.aggLoss = loss / float64(len(f.links))
+	}
+	f.aggVersion, f.aggValid = f.version, true
 }
 
 // LossFraction returns, for the needs monitor, the expected fraction of
@@ -216,16 +241,6 @@ func (f *Fabric) MeanLinkLatency() clock.Duration {
 // traffic (inactive, or an end not healthy) and its packet loss otherwise;
 // the result is their mean, in [0, 1], and 0 for a fabric with no links.
 func (f *Fabric) LossFraction() float64 {
-	if len(f.links) == 0 {
-		return 0
-	}
-	var sum float64
-	for id := range f.links {
-		if f.usable(id) {
-			sum += f.links[id].PacketLoss
-		} else {
-			sum++
-		}
-	}
-	return sum / float64(len(f.links))
+	f.aggregate()
+	return f.aggLoss
 }
