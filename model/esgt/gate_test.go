@@ -249,3 +249,40 @@ func TestSalienceAndConfig(t *testing.T) {
 		seen[r.String()] = true
 	}
 }
+
+// TestRefreshFollowsLinkChanges: cutting a link between participants
+// mid-ignition removes it from the oscillator graph, healing it puts it
+// back, and ESGT mode changes only the weights.
+func TestRefreshFollowsLinkChanges(t *testing.T) {
+	f := newFixture(t, 32, nil)
+	f.submitAt(0, 0.9)
+	f.sim.RunUntil(clock.Time(10 * ms)) // in SYNCHRONIZE
+	if f.c.InFlight() != 1 {
+		t.Fatal("no ignition in flight")
+	}
+	ig := f.c.inFlight[0]
+	full := len(ig.links)
+	a, b := int(ig.nodes[0]), int(f.fab.Neighbors(int(ig.nodes[0]))[0])
+	if err := f.fab.CutLink(a, b); err != nil {
+		t.Fatal(err)
+	}
+	f.sim.RunUntil(clock.Time(20 * ms))
+	if len(ig.links) != full-2 {
+		t.Fatalf("after the cut: %d directed edges, want %d", len(ig.links), full-2)
+	}
+	if err := f.fab.HealLink(a, b); err != nil {
+		t.Fatal(err)
+	}
+	f.sim.RunUntil(clock.Time(30 * ms))
+	if len(ig.links) != full || len(ig.graph.Targets) != full {
+		t.Fatalf("after healing: %d edges, want %d", len(ig.links), full)
+	}
+	f.fab.EnterESGTMode()
+	f.sim.RunUntil(clock.Time(40 * ms))
+	for e, w := range ig.graph.Weights {
+		if w != f.fab.Link(int(ig.links[e])).Weight || w != 1.5 {
+			t.Fatalf("edge %d weight %v after ESGT mode", e, w)
+		}
+	}
+	f.fab.ExitESGTMode()
+}

@@ -1,6 +1,8 @@
 package esgt
 
 import (
+	"slices"
+
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
 	"github.com/esgtsim/esgtsim/sim"
@@ -16,10 +18,10 @@ type ignition struct {
 	freq  []float64
 	saved []float64 // phases kept across a rebuild
 
-	builder kuramoto.Builder
-	graph   *kuramoto.Graph
-	net     *kuramoto.Network
-	dyn     kuramoto.Dynamics
+	graph kuramoto.Graph
+	links []int32 // fabric link of each directed edge of graph
+	net   *kuramoto.Network
+	dyn   kuramoto.Dynamics
 
 	phase      Phase
 	phaseStart clock.Time
@@ -37,6 +39,7 @@ func (c *Coordinator) admit(id uint64, now clock.Time, total float64, r Request,
 	ig := c.newIgnition()
 	ig.out = Outcome{ID: id, Arrival: now, Salience: total, Nodes: len(nodes)}
 	ig.nodes = append(ig.nodes[:0], nodes...)
+	slices.Sort(ig.nodes) // network order follows fabric ids; see build
 	for _, v := range ig.nodes {
 		c.busy[v] = ig
 	}
@@ -108,13 +111,13 @@ func (ig *ignition) synchronize(now clock.Time) {
 	ig.syncStart = now
 	ig.build()
 	if ig.net == nil {
-		net, err := kuramoto.NewNetwork(ig.graph, c.cfg.Oscillator, c.noise)
+		net, err := kuramoto.NewNetwork(&ig.graph, c.cfg.Oscillator, c.noise)
 		if err != nil {
 			panic("esgt: " + err.Error()) // unreachable: the config was validated
 		}
 		ig.net = net
 	}
-	ig.net.Reset(ig.graph)
+	ig.net.Reset(&ig.graph)
 	ig.net.SetFrequenciesHz(ig.freq)
 	ig.net.RandomizePhases(c.phases)
 	every := c.cfg.SampleEvery
@@ -132,30 +135,34 @@ func (ig *ignition) synchronize(now clock.Time) {
 
 // build makes the oscillator graph of the owned nodes: the sub-graph they
 // induce over active links, weighted by the links' current weights, with
-// their natural frequencies.
+// their natural frequencies. The nodes are in ascending fabric id and each
+// fabric adjacency list is sorted, so the rows come out sorted without a
+// sort.
 func (ig *ignition) build() {
 	c, f := ig.c, ig.c.fab
 	for k, v := range ig.nodes {
 		c.local[v] = int32(k)
 	}
-	ig.builder.Reset(len(ig.nodes))
+	ig.graph.Reset()
+	ig.links = ig.links[:0]
 	ig.freq = ig.freq[:0]
-	for k, u := range ig.nodes {
+	for _, u := range ig.nodes {
 		ig.freq = append(ig.freq, c.freqHz[u])
 		nb, links := f.Neighbors(int(u)), f.LinkIDs(int(u))
 		for e, v := range nb {
-			if v <= u || c.local[v] < 0 {
+			if c.local[v] < 0 {
 				continue
 			}
 			if l := f.Link(int(links[e])); l.Active {
-				ig.builder.Add(k, int(c.local[v]), l.Weight)
+				ig.graph.AddEdge(c.local[v], l.Weight)
+				ig.links = append(ig.links, links[e])
 			}
 		}
+		ig.graph.EndRow()
 	}
 	for _, v := range ig.nodes {
 		c.local[v] = -1
 	}
-	ig.graph = ig.builder.Graph()
 	ig.version = f.Version()
 }
 
@@ -182,12 +189,18 @@ func (ig *ignition) step() {
 	ig.stepEv = c.sim.After(c.cfg.Oscillator.Step, ig.stepFn)
 }
 
-// refresh rebuilds the network after the fabric changed (weights, link or
-// node state), keeping the phases of the nodes that are still healthy and
-// releasing the others. It reports false when fewer than
-// min_available_nodes remain.
+// refresh follows a change of the fabric (weights, link or node state).
+// When every participant is still healthy and every link still active,
+// only the weights change (ESGT mode does this twice per ignition);
+// otherwise the network is rebuilt without the failed nodes, keeping the
+// phases of the others, whose nodes are released. It reports false when
+// fewer than min_available_nodes remain.
 func (ig *ignition) refresh() bool {
 	c, f := ig.c, ig.c.fab
+	if ig.weightsOnly() {
+		ig.version = f.Version()
+		return true
+	}
 	phases := ig.net.Phases()
 	ig.saved = ig.saved[:0]
 	kept := ig.nodes[:0]
@@ -205,10 +218,48 @@ func (ig *ignition) refresh() bool {
 	}
 	coupling := ig.net.Coupling()
 	ig.build()
-	ig.net.Reset(ig.graph)
+	ig.net.Reset(&ig.graph)
 	ig.net.SetFrequenciesHz(ig.freq)
 	ig.net.SetPhases(ig.saved)
 	ig.net.SetCoupling(coupling)
+	return true
+}
+
+// weightsOnly updates the edge weights in place and reports true if the
+// fabric change left every participant healthy and the same links active
+// among them (it walks the adjacency exactly as build does).
+func (ig *ignition) weightsOnly() bool {
+	c, f := ig.c, ig.c.fab
+	for k, v := range ig.nodes {
+		if !f.Healthy(int(v)) {
+			return false
+		}
+		c.local[v] = int32(k)
+	}
+	defer func() {
+		for _, v := range ig.nodes {
+			c.local[v] = -1
+		}
+	}()
+	e := 0
+	for _, u := range ig.nodes {
+		nb, links := f.Neighbors(int(u)), f.LinkIDs(int(u))
+		for k, v := range nb {
+			if c.local[v] < 0 || !f.Link(int(links[k])).Active {
+				continue
+			}
+			if e == len(ig.links) || ig.links[e] != links[k] {
+				return false
+			}
+			e++
+		}
+	}
+	if e != len(ig.links) {
+		return false
+	}
+	for e, id := range ig.links {
+		ig.graph.Weights[e] = f.Link(int(id)).Weight
+	}
 	return true
 }
 

@@ -26,6 +26,28 @@ func (g *Graph) Edges() int { return len(g.Targets) }
 // Degree returns the number of neighbours of node i.
 func (g *Graph) Degree(i int) int { return int(g.Offsets[i+1] - g.Offsets[i]) }
 
+// Reset empties g so that it can be filled row by row with AddEdge and
+// EndRow, keeping its capacity.
+func (g *Graph) Reset() {
+	g.Offsets = append(g.Offsets[:0], 0)
+	g.Targets = g.Targets[:0]
+	g.Weights = g.Weights[:0]
+}
+
+// AddEdge appends an edge from the node whose row is being filled to node
+// j with weight w. Within a row, add targets in ascending order: that fixes
+// the summation order, as the sorted graphs of [Builder] do.
+func (g *Graph) AddEdge(j int32, w float64) {
+	g.Targets = append(g.Targets, j)
+	g.Weights = append(g.Weights, w)
+}
+
+// EndRow closes the current node's row; the next AddEdge starts the next
+// node's.
+func (g *Graph) EndRow() {
+	g.Offsets = append(g.Offsets, int32(len(g.Targets)))
+}
+
 // Builder assembles a Graph from undirected edges, reusing its buffers
 // across builds so that rebuilding a graph of the same size allocates
 // nothing.
