@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"encoding/binary"
 	"fmt"
 	"math"
 
@@ -63,75 +62,92 @@ type Event struct {
 	Priority float64        // modulation
 }
 
-// encode appends the record's canonical binary form to b: the bytes the
-// digest hashes. Floats are encoded by their bits, so the digest changes if
-// any bit of the model's output does.
-func (e *Event) encode(b []byte) []byte {
-	u := func(v uint64) { b = binary.LittleEndian.AppendUint64(b, v) }
-	f := func(v float64) { u(math.Float64bits(v)) }
-	b = append(b, byte(e.Kind))
-	u(uint64(e.At))
+// fields writes the record's canonical form into w, one 64-bit word per
+// field, and returns how many it wrote: the words the digest hashes. Floats
+// are written as their bits, so the digest changes if any bit of the
+// model's output does.
+func (e *Event) fields(w *[16]uint64) int {
+	n := 0
+	put := func(v uint64) { w[n] = v; n++ }
+	flt := func(v float64) { put(math.Float64bits(v)) }
+	put(uint64(e.Kind))
+	put(uint64(e.At))
 	switch e.Kind {
 	case EvRequest:
-		u(e.ID)
-		f(e.Salience)
+		put(e.ID)
+		flt(e.Salience)
 	case EvIgnited:
-		u(e.ID)
-		u(uint64(e.Gap))
+		put(e.ID)
+		put(uint64(e.Gap))
 	case EvPhase:
-		u(e.ID)
-		b = append(b, byte(e.Phase))
+		put(e.ID)
+		put(uint64(e.Phase))
 	case EvOutcome:
 		o := e.Outcome
-		u(o.ID)
-		b = append(b, byte(o.Reason))
-		u(uint64(o.Arrival))
-		u(uint64(o.Nodes))
-		u(uint64(o.TimeToSync))
-		f(o.PeakR)
-		f(o.FinalR)
-		u(uint64(o.Reached))
+		put(o.ID)
+		put(uint64(o.Reason))
+		put(uint64(o.Arrival))
+		put(uint64(o.Nodes))
+		put(uint64(o.TimeToSync))
+		flt(o.PeakR)
+		flt(o.FinalR)
+		put(uint64(o.Reached))
 	case EvArousal:
-		f(e.Arousal)
-		f(e.Target)
-		f(e.Threshold)
-		b = append(b, byte(e.Level))
+		flt(e.Arousal)
+		flt(e.Target)
+		flt(e.Threshold)
+		put(uint64(e.Level))
 	case EvNeeds:
 		n := e.Needs
 		for _, v := range [...]float64{n.Rest, n.Repair, n.Efficiency, n.Connectivity, n.Curiosity, n.Learning} {
-			f(v)
+			flt(v)
 		}
 	case EvFault:
-		b = append(b, e.Fault...)
-		u(uint64(e.Node))
-		u(uint64(e.Peer))
+		put(faultCode(e.Fault))
+		put(uint64(e.Node))
+		put(uint64(e.Peer))
 	case EvModulation:
-		f(e.Delta)
-		u(uint64(e.Decay))
-		f(e.Priority)
+		flt(e.Delta)
+		put(uint64(e.Decay))
+		flt(e.Priority)
 	}
-	return b
+	return n
 }
 
-// Digest is a running FNV-1a 64-bit hash of the trace: a change detector
-// (two runs that differ in any recorded bit differ here), not a
-// cryptographic hash.
+// faultCode hashes a fault kind's name into one word (FNV-1a).
+func faultCode(kind string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(kind); i++ {
+		h = (h ^ uint64(kind[i])) * fnvPrime
+	}
+	return h
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// Digest is a running 64-bit hash of the trace, FNV-1a over 64-bit words:
+// h = (h xor word) * prime for each field of each record. Each step is a
+// bijection of h and of the word, so two traces that differ in a single
+// recorded bit always have different digests. It is a change detector,
+// not a cryptographic hash.
 type Digest struct {
-	h   uint64
-	n   uint64
-	buf []byte
+	h     uint64
+	n     uint64
+	words [16]uint64
 }
 
 // NewDigest returns the digest of an empty trace.
-func NewDigest() *Digest { return &Digest{h: 14695981039346656037, buf: make([]byte, 0, 128)} }
+func NewDigest() *Digest { return &Digest{h: fnvOffset} }
 
 // Add hashes one record and returns the running value.
 func (d *Digest) Add(e *Event) uint64 {
-	d.buf = e.encode(d.buf[:0])
+	n := e.fields(&d.words)
 	h := d.h
-	for _, c := range d.buf {
-		h ^= uint64(c)
-		h *= 1099511628211
+	for _, w := range d.words[:n] {
+		h = (h ^ w) * fnvPrime
 	}
 	d.h = h
 	d.n++
