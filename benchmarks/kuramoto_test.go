@@ -1,0 +1,111 @@
+package benchmarks
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/sim"
+)
+
+var (
+	fabricGraphs   = map[int]*kuramoto.Graph{}
+	fabricGraphsMu sync.Mutex
+)
+
+// fabricGraph returns the oscillator graph of an n-node fabric with its
+// link weights, generated once per size.
+func fabricGraph(b *testing.B, n int) *kuramoto.Graph {
+	fabricGraphsMu.Lock()
+	defer fabricGraphsMu.Unlock()
+	if g, ok := fabricGraphs[n]; ok {
+		return g
+	}
+	cfg := fabric.DefaultConfig()
+	cfg.Nodes = n
+	f, err := fabric.New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Initialize(sim.NewStream(1, "fabric")); err != nil {
+		b.Fatal(err)
+	}
+	var bl kuramoto.Builder
+	bl.Reset(n)
+	for id := range f.NumLinks() {
+		l := f.Link(id)
+		bl.Add(l.A, l.B, l.Weight)
+	}
+	g := *bl.Graph()
+	fabricGraphs[n] = &g
+	return &g
+}
+
+// BenchmarkKuramotoStep measures one integration step of the model's
+// oscillators (40 Hz, K = 14, noise 0.01, dt = 5 ms) on the 32-node and
+// 10,000-node fabrics. ns/edge is the step's cost per directed edge; the
+// target is at most 10 ns/edge with Euler (the Python original: about
+// 1,500 ns/edge).
+func BenchmarkKuramotoStep(b *testing.B) {
+	for _, n := range []int{32, 10000} {
+		for _, in := range []kuramoto.Integrator{kuramoto.Euler, kuramoto.RK4} {
+			b.Run(fmt.Sprintf("nodes=%d/%v", n, in), func(b *testing.B) {
+				g := fabricGraph(b, n)
+				cfg := kuramoto.DefaultConfig()
+				cfg.Integrator = in
+				net, err := kuramoto.NewNetwork(g, cfg, sim.NewStream(1, "noise"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				net.RandomizePhases(sim.NewStream(1, "phases"))
+				b.ReportAllocs()
+				for b.Loop() {
+					net.Step()
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(g.Edges()), "ns/edge")
+				b.ReportMetric(float64(g.Edges()), "edges")
+			})
+		}
+	}
+}
+
+// BenchmarkIgnition runs one successful ignition end to end on 32 nodes:
+// one request, its five phases (about 470 virtual ms), outcome. sim-ms/op
+// is the virtual time the ignition took.
+func BenchmarkIgnition(b *testing.B) {
+	doc := `name = "one-ignition"
+seed = 3
+duration = "1s"
+[fabric]
+nodes = 32
+[oscillator]
+coupling = 40
+[arousal]
+enabled = false
+[needs]
+enabled = false
+[bridge]
+enabled = false
+[[workload]]
+kind = "burst"
+size = 1
+`
+	sc, err := scenarios.Parse("one-ignition", []byte(doc), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var virtualMs float64
+	for b.Loop() {
+		res, err := scenarios.Run(context.Background(), sc, scenarios.Options{})
+		if err != nil || res.Summary.Requests.Succeeded != 1 {
+			b.Fatalf("err %v, summary %+v", err, res.Summary.Requests)
+		}
+		virtualMs += res.Summary.SuccessLatencyMs.Max
+	}
+	b.ReportMetric(virtualMs/float64(b.N), "sim-ms/op")
+}
