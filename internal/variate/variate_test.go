@@ -96,16 +96,29 @@ func TestPinnedDraws(t *testing.T) {
 }
 
 // TestZigguratMatchesStdlib checks the port draw for draw: on the same
-// source, Exp and Norm follow exactly the path of math/rand/v2's ExpFloat64
-// and NormFloat64, tails included, and return the same values.
+// source, Exp and Norm follow the path of math/rand/v2's ExpFloat64 and
+// NormFloat64, tails included, and return the same values to within 4
+// ulps. They are not always bit-equal: on arm64 (and with GOAMD64=v3) the
+// standard library's tail paths fuse multiply-adds in math.Log and
+// math.Exp, which is why this package exists; TestPinnedDraws checks that
+// ours do not move.
 func TestZigguratMatchesStdlib(t *testing.T) {
 	ours, std := rand.New(rand.NewPCG(11, 12)), rand.New(rand.NewPCG(11, 12))
 	for i := range 1_000_000 {
-		if a, b := Exp(ours), std.ExpFloat64(); a != b {
+		if a, b := Exp(ours), std.ExpFloat64(); ulps(a, b) > 4 {
 			t.Fatalf("exp draw %d: %v, stdlib %v", i, a, b)
 		}
-		if a, b := Norm(ours), std.NormFloat64(); a != b {
+		if a, b := Norm(ours), std.NormFloat64(); ulps(a, b) > 4 {
 			t.Fatalf("normal draw %d: %v, stdlib %v", i, a, b)
 		}
 	}
+}
+
+// ulps returns how many float64 values lie between a and b (same sign).
+func ulps(a, b float64) uint64 {
+	x, y := math.Float64bits(a), math.Float64bits(b)
+	if x > y {
+		return x - y
+	}
+	return y - x
 }
