@@ -39,6 +39,8 @@ func (k EventKind) String() string {
 type Event struct {
 	Kind EventKind
 	At   clock.Time
+	Seq  uint64 // ordinal of the record in the trace, from 1
+	Hash uint64 // the running digest after this record
 
 	ID       uint64         // request, ignited, phase, outcome
 	Salience float64        // request

@@ -21,6 +21,8 @@ type recorder struct {
 	ev      Event // reused for every record
 	err     error // first trace write error
 
+	checkpoints checkpoints
+
 	// Requests and outcomes.
 	firstArrival, lastDone clock.Time
 	anyRequest             bool
@@ -107,6 +109,8 @@ func (r *recorder) attach(w *world) {
 // emit records r.ev.
 func (r *recorder) emit() {
 	h := r.digest.Add(&r.ev)
+	r.ev.Seq, r.ev.Hash = r.digest.Records(), h
+	r.checkpoints.add(&r.ev)
 	if r.trace != nil && r.err == nil {
 		r.err = r.trace.write(&r.ev, h)
 	}

@@ -33,6 +33,10 @@ type Summary struct {
 	Modulations      int        `json:"modulations"`
 	TraceRecords     uint64     `json:"trace_records"`
 	Digest           string     `json:"digest"` // hash of the full event trace
+	// Checkpoints are the running digest at up to 64 evenly spaced records,
+	// so that two runs with different digests can be bisected to a window
+	// of records without their traces.
+	Checkpoints []Checkpoint `json:"checkpoints"`
 }
 
 // Requests counts outcomes.
@@ -180,6 +184,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 		Modulations:  r.modulations,
 		TraceRecords: r.digest.Records(),
 		Digest:       r.digest.String(),
+		Checkpoints:  r.checkpoints.list,
 	}
 	for _, reason := range esgt.Reasons()[1:] {
 		if n := counts[reason]; n > 0 {
