@@ -57,7 +57,7 @@ func TestGolden(t *testing.T) {
 			}
 			if diff := compare(want, got); diff != "" {
 				os.WriteFile(path+".got", got, 0o644)
-				t.Errorf("%s differs from its golden file (-golden +got); new results in %s.got:\n%s", info.Name, path, diff)
+				t.Errorf("%s differs from its golden file (-golden +got); new results in %s.got:\n%s%s", info.Name, path, diff, bisect(info.Name, want, got))
 			}
 		})
 	}
@@ -90,6 +90,29 @@ func TestComparisonCanFail(t *testing.T) {
 	}
 }
 
+// bisect locates where the traces behind two golden documents first
+// differ, from their checkpoints, and says how to find the exact record.
+func bisect(name string, want, got []byte) string {
+	var w, g struct {
+		Digest      string   `json:"digest"`
+		Checkpoints []string `json:"checkpoints"`
+	}
+	if json.Unmarshal(want, &w) != nil || json.Unmarshal(got, &g) != nil || w.Digest == g.Digest {
+		return ""
+	}
+	after := "the start"
+	for i := range min(len(w.Checkpoints), len(g.Checkpoints)) {
+		if w.Checkpoints[i] != g.Checkpoints[i] {
+			return fmt.Sprintf("\nThe trace first differs after %s and by checkpoint %q (golden) / %q (got).\n"+
+				"To find the exact record, write the trace on both builds and compare them:\n"+
+				"  go run ./cmd/esgtsim run %s --trace new.jsonl; git stash; go run ./cmd/esgtsim run %s --trace old.jsonl; git stash pop\n"+
+				"  go run ./cmd/esgtsim diff old.jsonl new.jsonl", after, w.Checkpoints[i], g.Checkpoints[i], name, name)
+		}
+		after = fmt.Sprintf("checkpoint %q", w.Checkpoints[i])
+	}
+	return "\nThe checkpoints agree as far as both go: one trace is a prefix of the other."
+}
+
 // compare returns the difference between two golden documents, "" if none.
 func compare(want, got []byte) string {
 	var w, g any
@@ -100,6 +123,15 @@ func compare(want, got []byte) string {
 		return "the new results are not valid JSON: " + err.Error()
 	}
 	return cmp.Diff(w, g)
+}
+
+// checkpoints renders each checkpoint as "record at time: hash".
+func checkpoints(cs []scenarios.Checkpoint) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = fmt.Sprintf("%d at %v: %s", c.Record, c.At, c.Hash)
+	}
+	return out
 }
 
 // format renders a summary as a golden document: sorted keys, one value
@@ -167,6 +199,7 @@ func format(s *scenarios.Summary) []byte {
 		"modulations":   s.Modulations,
 		"trace_records": s.TraceRecords,
 		"digest":        s.Digest,
+		"checkpoints":   checkpoints(s.Checkpoints),
 	}
 	if a := s.Arousal; a != nil {
 		doc["arousal"] = map[string]any{
