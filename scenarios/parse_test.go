@@ -43,6 +43,8 @@ func TestParseErrors(t *testing.T) {
 		{"absurd nodes", "[fabric]\nnodes = 100000000\n", nil, "fabric.nodes: 100000000 nodes exceed the limit"},
 		{"absurd duration", "duration = \"87600h\"\n", nil, "duration: 87600h0m0s exceeds"},
 		{"absurd requests", "duration = \"100h\"\n[[workload]]\nkind = \"constant\"\nrate_hz = 1e6\n", nil, "a run may have at most"},
+		{"absurd step", "duration = \"2s\"\n[oscillator]\nstep = \"1ns\"\n", nil, "t.toml:3: oscillator.step: a 2s run at this period needs about 2e+09 periodic events"},
+		{"absurd interval", "duration = \"1h\"\n[needs]\ninterval = \"1us\"\n", nil, "t.toml:3: needs.interval: a 1h0m0s run"},
 		{"override checked", minimal, []string{"fabric.nodes=-3"}, "--set fabric.nodes=-3: fabric.nodes: must be positive"},
 		{"override unknown", minimal, []string{"fabric.nodez=3"}, "--set fabric.nodez=3: fabric.nodez: unknown key"},
 		{"override enum", minimal, []string{"oscillator.integrator=leapfrog"}, `--set oscillator.integrator=leapfrog: oscillator.integrator: kuramoto: unknown integrator`},

@@ -15,6 +15,10 @@ const (
 	maxNodes    = 100_000
 	maxDuration = 7 * 24 * clock.Hour
 	maxRequests = 100_000_000 // over a whole run, all workloads together
+	// maxTicks bounds the periodic events of a run: controller updates,
+	// needs samples, bridge updates and integration steps (counted as if
+	// ignitions filled the whole run).
+	maxTicks = 1_000_000_000
 )
 
 // Spec is a scenario file. Every field defaults to the model's value; a

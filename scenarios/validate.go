@@ -61,6 +61,9 @@ func (sc *Scenario) validate() error {
 	if requests > maxRequests {
 		return sc.errorf("workload", "the workloads ask for about %.3g requests; a run may have at most %d", requests, maxRequests)
 	}
+	if key, ticks := sc.ticks(); ticks > maxTicks {
+		return sc.errorf(key, "a %v run at this period needs about %.3g periodic events; a run may have at most %d", s.Duration, ticks, maxTicks)
+	}
 	for i := range s.Faults {
 		if err := sc.validateFault(i); err != nil {
 			return err
@@ -272,4 +275,33 @@ func (f *FaultSpec) targets(nodes int) []int {
 		return f.Nodes
 	}
 	return []int{f.Node}
+}
+
+// ticks estimates the periodic events of a run and names the key that
+// contributes most: integration steps (as if ignitions filled the run),
+// arousal and bridge updates, and needs samples.
+func (sc *Scenario) ticks() (key string, total float64) {
+	s := &sc.Spec
+	type source struct {
+		key    string
+		on     bool
+		period clock.Duration
+	}
+	most := 0.0
+	for _, src := range []source{
+		{"oscillator.step", true, s.Oscillator.Step},
+		{"arousal.update_interval", s.Arousal.Enabled, s.Arousal.UpdateInterval},
+		{"needs.interval", s.Needs.Enabled, s.Needs.Interval},
+		{"bridge.interval", s.Bridge.Enabled, s.Bridge.Interval},
+	} {
+		if !src.on {
+			continue
+		}
+		n := s.Duration.Seconds() / src.period.Seconds()
+		total += n
+		if n > most {
+			key, most = src.key, n
+		}
+	}
+	return key, total
 }

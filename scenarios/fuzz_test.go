@@ -1,0 +1,76 @@
+package scenarios
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+)
+
+// FuzzParse feeds arbitrary files and overrides to the scenario loader: it
+// must return a scenario or an error, never panic or hang. Small valid
+// scenarios are also run with the invariant checker, which must find no
+// violation.
+func FuzzParse(f *testing.F) {
+	for _, info := range Builtins() {
+		src, _ := BuiltinSource(info.Name)
+		f.Add(src, "seed=7")
+	}
+	f.Add([]byte(minimal), "workload[0].kind=poisson")
+	f.Add([]byte("[[fault]]\nkind = \"node_crash\"\nall_nodes = true\nevery = \"1ms\"\n"), "fabric.nodes=9")
+	f.Fuzz(func(t *testing.T, data []byte, set string) {
+		var sets []string
+		if set != "" {
+			sets = []string{set}
+		}
+		sc, err := Parse("fuzz.toml", data, sets)
+		if err != nil {
+			if sc != nil {
+				t.Fatal("a scenario and an error")
+			}
+			return
+		}
+		if !small(sc) {
+			return
+		}
+		if _, err := Run(context.Background(), sc, Options{Check: true}); err != nil {
+			var inv *InvariantError
+			if errors.As(err, &inv) {
+				t.Fatalf("valid scenario violates an invariant: %v\n%s", err, data)
+			}
+		}
+	})
+}
+
+// small reports whether a scenario runs in a few milliseconds, so the
+// fuzzer can afford to run it.
+func small(sc *Scenario) bool {
+	s := &sc.Spec
+	if s.Duration.Seconds() > 2 || s.Fabric.Nodes > 48 {
+		return false
+	}
+	var requests float64
+	for _, w := range s.Workloads {
+		requests += w.RateHz*s.Duration.Seconds() + float64(max(w.Size, 1)*max(w.Batches, 1)) + float64(len(w.At))
+	}
+	_, ticks := sc.ticks()
+	return requests <= 2000 && ticks <= 20000
+}
+
+// FuzzCompareTraces feeds arbitrary traces to the trace reader: it must
+// return a result or an error, never panic.
+func FuzzCompareTraces(f *testing.F) {
+	line := []byte(`{"t":100,"kind":"request","id":1,"salience":0.9,"h":"0123456789abcdef"}` + "\n")
+	f.Add(line, line)
+	f.Add(line, []byte("garbage\n"))
+	f.Add([]byte{}, line)
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		div, err := CompareTraces(bytes.NewReader(a), bytes.NewReader(b))
+		if err == nil && div != nil && bytes.Equal(a, b) {
+			t.Fatalf("identical traces reported as different: %v", div)
+		}
+		if same, err := CompareTraces(bytes.NewReader(a), bytes.NewReader(a)); err == nil && same != nil {
+			t.Fatalf("a trace differs from itself: %v", same)
+		}
+	})
+}
