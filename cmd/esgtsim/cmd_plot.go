@@ -2,18 +2,128 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/scenarios"
 )
 
-// plotCmd is declared so that the command table is complete; it is
-// implemented by a later change.
 var plotCmd = &command{
 	name:    "plot",
-	summary: "draw plots of a run or a sweep",
-	usage:   "esgtsim plot NAME|FILE [flags]",
-	about:   "Not implemented yet.",
-	run: runSimple(-1, func(e *env, _ *pflag.FlagSet, _ []string) error {
-		return errors.New("plot: not implemented yet")
-	}),
+	summary: "draw the figures of a run or of a sweep",
+	usage: `esgtsim plot NAME|FILE [--seed N] [--set key=value]... [--out DIR] [--format svg|png]
+       esgtsim plot --sweep FILE.csv --x PARAM --y FIGURE [--out FILE]`,
+	about: `Plot runs a scenario, a built-in one by name (esgtsim list) or a TOML
+file, and draws its figures into DIR (default plots/NAME, created if
+missing): latency.svg (histogram by outcome and CDF of the latency from
+arrival to outcome, P50/P95/P99 marked), coherence.svg (r(t) from the start
+of SYNCHRONIZE for the first and latest attempts, their mean, the target),
+arousal.svg (arousal and the salience threshold over virtual time,
+ignitions as ticks; fixed values when the scenario has no arousal
+controller) and outcomes.svg (requests by outcome reason over virtual time,
+as a raster and as stacked rates). --format png writes PNG instead. It
+prints the paths it wrote.
+
+With --sweep, plot reads a sweep CSV (esgtsim sweep) and draws the figure
+--y against the parameter --x: the mean over seeds, with the min-max range
+over seeds as bars and a band, one line per combination of the other swept
+parameters. --x is a parameter column (triggers.refractory_period) or its
+last part (refractory_period); durations are shown in ms. The format is
+--out's extension (.svg or .png); --out defaults to the CSV's name with
+"-Y-vs-X.svg". Files are written whole or not at all.`,
+	example: `esgtsim plot load-short
+esgtsim plot high-load --format png --out plots/storm
+esgtsim plot load-short --seed 3 --set triggers.refractory_period=100ms
+esgtsim plot --sweep sweep.csv --x refractory_period --y success_rate --out rate.png`,
+	flags: func(fs *pflag.FlagSet) {
+		fs.Uint64("seed", 0, "seed of the run (default: the scenario's)")
+		fs.StringArray("set", nil, "override a scenario key, path.to.key=value (repeatable)")
+		fs.String("out", "", "directory of a run's figures (default plots/NAME), or the sweep figure's file")
+		fs.String("format", "svg", "svg or png")
+		fs.String("sweep", "", "plot this sweep CSV instead of running a scenario")
+		fs.String("x", "", "with --sweep: the parameter on the x axis")
+		fs.String("y", "", "with --sweep: the figure on the y axis")
+	},
+	run: runSimple(-1, runPlot),
+}
+
+func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
+	get := flagGetter{fs: fs}
+	out, formatName, sweep, x, y := get.str("out"), get.str("format"), get.str("sweep"), get.str("x"), get.str("y")
+	sets, err := fs.GetStringArray("set")
+	get.keep(err)
+	seed := get.uint64("seed")
+	if get.err != nil {
+		return e.usagef("%v", get.err)
+	}
+	format, err := plots.ParseFormat(formatName)
+	if err != nil {
+		return e.usagef("--format must be svg or png, got %q", formatName)
+	}
+	if sweep != "" {
+		switch {
+		case len(args) > 0:
+			return e.usagef("--sweep takes no scenario, got %q", args[0])
+		case fs.Changed("seed") || fs.Changed("set"):
+			return e.usagef("--seed and --set apply to a run, not to --sweep")
+		case x == "" || y == "":
+			return e.usagef("--sweep needs --x PARAM and --y FIGURE")
+		}
+		return plotSweep(e, sweep, x, y, out, format, fs.Changed("format"))
+	}
+	switch {
+	case x != "" || y != "":
+		return e.usagef("--x and --y apply to --sweep")
+	case len(args) != 1:
+		return e.usagef("want a scenario NAME|FILE (or --sweep FILE.csv), got %d arguments", len(args))
+	}
+	sc, err := scenarios.Load(args[0], sets)
+	if err != nil {
+		return e.usagef("%v", err)
+	}
+	if fs.Changed("seed") {
+		sc.Spec.Seed = seed
+	}
+	if out == "" {
+		out = filepath.Join("plots", strings.TrimSuffix(filepath.Base(args[0]), filepath.Ext(args[0])))
+	}
+	c := plots.NewCollector(sc)
+	if _, err := scenarios.Run(e.ctx, sc, scenarios.Options{OnEvent: c.OnEvent, KeepHistory: true}); err != nil {
+		return err
+	}
+	paths, err := plots.WriteRun(out, format, c)
+	for _, p := range paths {
+		fmt.Fprintln(e.stdout, p)
+	}
+	return err
+}
+
+// plotSweep draws figure y of the sweep CSV at path against parameter x.
+func plotSweep(e *env, path, x, y, out string, format plots.Format, formatSet bool) error {
+	if out == "" {
+		short := x[strings.LastIndex(x, ".")+1:]
+		out = fmt.Sprintf("%s-%s-vs-%s.%s", strings.TrimSuffix(path, filepath.Ext(path)), y, short, format)
+	} else if f, err := plots.FormatOf(out); err != nil {
+		return e.usagef("--out: %v", err)
+	} else if formatSet && f != format {
+		return e.usagef("--format %s contradicts --out %s", format, out)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return e.usagef("--sweep: %v", err)
+	}
+	defer f.Close()
+	if err := plots.WriteSweep(out, f, x, y); err != nil {
+		if errors.Is(err, plots.ErrColumn) {
+			return e.usagef("%s", strings.TrimPrefix(err.Error(), "plots: "))
+		}
+		return err
+	}
+	fmt.Fprintln(e.stdout, out)
+	return nil
 }
