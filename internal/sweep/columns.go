@@ -1,0 +1,140 @@
+package sweep
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/esgtsim/esgtsim/scenarios"
+)
+
+// Kind says how a column's text is written in JSON Lines.
+type Kind int
+
+const (
+	// Int columns hold integers: a JSON number, or null when empty.
+	Int Kind = iota
+	// Float columns hold decimals in [FloatFormat]: a JSON number, or null.
+	Float
+	// Value columns hold parameter values as written: always a JSON string.
+	Value
+	// Text columns hold text (digest, error): a JSON string, or null when
+	// empty.
+	Text
+)
+
+// Column is one column of a sweep's rows.
+type Column struct {
+	Name string
+	Kind Kind
+}
+
+// FloatDecimals is the number of decimals of every float column: floats
+// are written as strconv.FormatFloat(v, 'f', 6, 64), the C format %.6f
+// (nanosecond resolution for milliseconds), with negative zero written as
+// 0.000000 and NaN or infinities as a missing value.
+const FloatDecimals = 6
+
+// figureColumns are the summary figures of each row, after the cell, the
+// seed and the parameters. Their order is part of the output format.
+var figureColumns = []Column{
+	{"requests", Int},
+	{"succeeded", Int},
+	{"success_rate", Float},
+	{"latency_mean_ms", Float},
+	{"latency_p50_ms", Float},
+	{"latency_p95_ms", Float},
+	{"latency_p99_ms", Float},
+	{"latency_max_ms", Float},
+	{"time_to_sync_p50_ms", Float},
+	{"time_to_sync_p99_ms", Float},
+	{"ignitions", Int},
+	{"min_gap_ms", Float},
+	{"refractory_rejections", Int},
+	{"arousal_mean", Float},
+	{"digest", Text},
+	{"error", Text},
+}
+
+// Columns returns the columns of a sweep over params: cell, seed, one per
+// param named by its path, then the figures.
+func Columns(params []Param) []Column {
+	cols := []Column{{"cell", Int}, {"seed", Int}}
+	for _, p := range params {
+		cols = append(cols, Column{p.Path, Value})
+	}
+	return append(cols, figureColumns...)
+}
+
+// figureFields formats a run's figures, in the order of figureColumns.
+// Figures without a value (no request, no ignition, arousal disabled) are
+// empty.
+func figureFields(s *scenarios.Summary) []string {
+	q := func(x scenarios.Quantiles, v float64) string {
+		if x.Count == 0 {
+			return ""
+		}
+		return formatFloat(v)
+	}
+	rate := ""
+	if s.Requests.Total > 0 {
+		rate = formatFloat(float64(s.Requests.Succeeded) / float64(s.Requests.Total))
+	}
+	minGap := ""
+	if s.Ignitions.MinGapMs != nil {
+		minGap = formatFloat(*s.Ignitions.MinGapMs)
+	}
+	arousal := ""
+	if s.Arousal != nil {
+		arousal = formatFloat(s.Arousal.Mean)
+	}
+	lat, sync := s.LatencyMs, s.TimeToSyncMs
+	return []string{
+		formatUint(s.Requests.Total),
+		formatUint(s.Requests.Succeeded),
+		rate,
+		q(lat, lat.Mean), q(lat, lat.P50), q(lat, lat.P95), q(lat, lat.P99), q(lat, lat.Max),
+		q(sync, sync.P50), q(sync, sync.P99),
+		formatUint(s.Ignitions.Count),
+		minGap,
+		formatUint(s.Ignitions.RefractoryRejections),
+		arousal,
+		s.Digest,
+		"",
+	}
+}
+
+// errorFields are the figures of a failed cell: all empty but the error.
+func errorFields(err error) []string {
+	f := make([]string, len(figureColumns))
+	f[len(f)-1] = oneLine(err.Error())
+	return f
+}
+
+// formatFloat writes v in the FloatDecimals format.
+func formatFloat(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	s := strconv.FormatFloat(v, 'f', FloatDecimals, 64)
+	if s[0] == '-' && strings.Trim(s, "-0.") == "" {
+		return s[1:] // negative zero, or a tiny negative rounded to zero
+	}
+	return s
+}
+
+func formatUint(v uint64) string { return strconv.FormatUint(v, 10) }
+
+// oneLine makes text safe for one CSV or JSON Lines row: valid UTF-8,
+// line breaks as "; " and other control characters as spaces, so that
+// every row is exactly one line.
+func oneLine(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.NewReplacer("\r\n", "; ", "\n", "; ", "\r", "; ").Replace(s)
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,45 @@
+// Package sweep runs a scenario over a grid of parameter values and seeds
+// and writes one row of summary figures per run, in an order and with
+// bytes that do not depend on the number of workers, on how the grid is
+// split into shards, or on interruptions and resumes.
+//
+// # Grid and cells
+//
+// A sweep has parameters ([Param], from --param path.to.key=LIST, see
+// [ParseParam] and [ExpandRange]) and seeds ([ParseSeeds]). Its cells are
+// the cross product, numbered from 0 ([Grid]): parameter combinations in
+// lexicographic order of the params as given (the last varies fastest),
+// and for each combination the seeds ascending. Each cell loads the
+// scenario with the --set overrides and then "path=value" for each param,
+// replaces its seed and runs it.
+//
+// # Rows
+//
+// Columns ([Columns]): cell, seed, one per param named by its path and
+// holding the value as written, then requests, succeeded, success_rate,
+// latency_mean_ms, latency_p50_ms, latency_p95_ms, latency_p99_ms,
+// latency_max_ms, time_to_sync_p50_ms, time_to_sync_p99_ms, ignitions,
+// min_gap_ms, refractory_rejections, arousal_mean, digest and error.
+// Floats have [FloatDecimals] decimals; a missing value is empty in CSV
+// and null in JSON Lines; a failed cell has only its error. Rows hold no
+// wall-clock figure, so a sweep always writes the same bytes.
+//
+// # Shards
+//
+// [Shard] I/N takes cells c with c mod N = I. A sharded output ends with
+// a trailer line naming the sweep's [Plan.Fingerprint], the shard and a
+// checksum; [Merge] checks a set of shard outputs against their trailers
+// and writes exactly the bytes of the unsharded sweep.
+//
+// # Journal
+//
+// A sweep that writes a file keeps its finished rows in a [Journal]
+// beside it until every cell is done, then writes the file whole and
+// removes the journal. Resuming reads the journal, checks its fingerprint
+// and shard, and runs only the missing cells.
+//
+// # Concurrency
+//
+// Runs share no state; [Plan.Run] runs cells on a pool of goroutines and
+// the [Writer] puts rows back in cell order.
+package sweep
