@@ -65,6 +65,10 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	opts := scenarios.Options{Check: check}
 	start := time.Now()
 	opts.WallClock = func() time.Duration { return time.Since(start) }
+	bar := newProgress(e.stderr, sc.Spec.Name, "virtual s")
+	if bar != nil {
+		opts.Progress = bar.virtual
+	}
 
 	var res *scenarios.Result
 	var runErr error
@@ -80,6 +84,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	} else {
 		res, runErr = scenarios.Run(e.ctx, sc, opts)
 	}
+	bar.clear()
 	if res == nil {
 		return runErr
 	}
