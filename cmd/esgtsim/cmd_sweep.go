@@ -2,18 +2,164 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/esgtsim/esgtsim/internal/sweep"
 )
 
-// sweepCmd is declared so that the command table is complete; it is
-// implemented by a later change.
 var sweepCmd = &command{
 	name:    "sweep",
 	summary: "run a scenario over a grid of parameters and seeds",
-	usage:   "esgtsim sweep NAME|FILE --param KEY=VALUES [flags]",
-	about:   "Not implemented yet.",
-	run: runSimple(-1, func(e *env, _ *pflag.FlagSet, _ []string) error {
-		return errors.New("sweep: not implemented yet")
-	}),
+	usage:   "esgtsim sweep NAME|FILE --param path.key=VALUES... [--seeds 1..N] [--set key=value]... [--format csv|jsonl] [--out FILE [--resume]] [--shard I/N] [-j WORKERS]",
+	about: `Sweep runs a scenario once per cell of a grid, the cross product of the
+--param values and the --seeds, on all cores, and writes one row per cell:
+cell (0-based), seed, one column per --param named by its path with the
+value as written, then requests, succeeded, success_rate, latency_mean_ms,
+latency_p50_ms, latency_p95_ms, latency_p99_ms, latency_max_ms,
+time_to_sync_p50_ms, time_to_sync_p99_ms, ignitions, min_gap_ms,
+refractory_rejections, arousal_mean, digest, error. Floats have 6
+decimals; a missing value is empty (null in JSON Lines). Cells come in a
+fixed order, the combinations of the --param flags as given (the last
+varies fastest), then the seeds ascending, and rows hold no wall-clock
+figure, so a sweep writes the same bytes whatever -j is; speed goes to
+standard error.
+
+VALUES is a comma-separated list of values and ranges START:STOP:STEP,
+stop included when a step lands on it: 10:200:10 (integers), 0.1:0.5:0.1
+(exact decimals, written with the most decimals of the three), or
+10ms:200ms:10ms (durations). Every combination is checked before anything
+runs; a bad value stops the sweep with its --param named. A cell that
+fails while running records its error and the sweep goes on.
+
+With --out, finished rows are kept in FILE.partial as they finish and FILE
+is written whole at the end. After an interruption (Ctrl-C, kill, a lost
+node), rerun the same command with --resume to run only the missing cells;
+the file is the same as an uninterrupted run's. --resume with no journal
+starts from the beginning, so batch jobs can always pass it.
+
+--shard I/N runs slice I (0 to N-1) of N disjoint slices: cells c with
+c mod N = I. A shard's output ends with a "#esgtsim-shard" trailer line;
+"esgtsim merge" checks and combines the shards into exactly the bytes of
+the unsharded sweep. A progress bar (cells, rate, ETA) shows on standard
+error when it is a terminal.`,
+	example: `esgtsim sweep latency --param triggers.refractory_period=10ms:100ms:10ms --seeds 1..10 --out refractory.csv
+esgtsim sweep latency --param triggers.refractory_period=30ms,50ms --param fabric.nodes=16,24,32 --seeds 1,2,3 --format jsonl
+esgtsim sweep latency --param triggers.min_salience=0.1:0.5:0.1 --seeds 1..20 -j 2 --out s.csv --resume
+esgtsim sweep latency --param triggers.refractory_period=10ms:200ms:10ms --seeds 1..5 --shard 0/4 --out shard-0.csv`,
+	flags: func(fs *pflag.FlagSet) {
+		fs.StringArray("param", nil, "sweep a scenario key: path.key=v1,v2,... or START:STOP:STEP (repeatable)")
+		fs.String("seeds", "", "seeds: 1..N (inclusive) or a list 3,7,9 (default: the scenario's seed)")
+		fs.StringArray("set", nil, "override a scenario key for every cell, path.to.key=value (repeatable)")
+		fs.String("format", "csv", "output format: csv or jsonl")
+		fs.String("out", "", "write the rows to FILE, atomically, keeping finished rows in FILE.partial (default: standard output)")
+		fs.Bool("resume", false, "continue an interrupted sweep from FILE.partial (needs --out)")
+		fs.String("shard", "", "run only slice I of N (0-based, I/N, e.g. 0/4)")
+		fs.IntP("workers", "j", runtime.GOMAXPROCS(0), "cells run in parallel (default: the CPUs this process may use)")
+	},
+	run: runSimple(1, runSweep),
+}
+
+func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
+	get := flagGetter{fs: fs}
+	seedSpec, formatName, out, shardSpec := get.str("seeds"), get.str("format"), get.str("out"), get.str("shard")
+	resume, workers := get.bool("resume"), get.int("workers")
+	paramSpecs, err := fs.GetStringArray("param")
+	get.keep(err)
+	sets, err := fs.GetStringArray("set")
+	get.keep(err)
+	if get.err != nil {
+		return e.usagef("%v", get.err)
+	}
+	def := sweep.Definition{Scenario: args[0], Sets: sets, Version: moduleVersion()}
+	for _, s := range paramSpecs {
+		p, err := sweep.ParseParam(s)
+		if err != nil {
+			return e.usagef("%v", err)
+		}
+		def.Params = append(def.Params, p)
+	}
+	if fs.Changed("seeds") {
+		if def.Seeds, err = sweep.ParseSeeds(seedSpec); err != nil {
+			return e.usagef("%v", err)
+		}
+	}
+	if def.Format, err = sweep.ParseFormat(formatName); err != nil {
+		return e.usagef("%v", err)
+	}
+	if shardSpec != "" {
+		if def.Shard, err = sweep.ParseShard(shardSpec); err != nil {
+			return e.usagef("%v", err)
+		}
+	}
+	switch {
+	case resume && out == "":
+		return e.usagef("--resume needs --out: a sweep to standard output keeps no journal, so there is nothing to resume")
+	case workers < 1:
+		return e.usagef("-j must be at least 1, got %d", workers)
+	}
+	plan, err := sweep.NewPlan(def)
+	if err != nil {
+		return e.inputError(err)
+	}
+
+	// A batch system stops a job with SIGTERM: stop as for Ctrl-C, keeping
+	// the journal.
+	ctx, stop := signal.NotifyContext(e.ctx, syscall.SIGTERM)
+	defer stop()
+	if err := plan.Validate(ctx, workers); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted while checking the sweep; nothing ran")
+		}
+		return e.inputError(err)
+	}
+	bar := newProgress(e.stderr, "sweep", "cells")
+	job := &sweep.Job{
+		Plan: plan, Workers: workers, Out: out, Stream: e.stdout, Resume: resume,
+		Commit: writeFileAtomic, Progress: bar.cells,
+	}
+	start := time.Now()
+	st, err := job.Run(ctx)
+	bar.clear()
+	if st.Skipped > 0 {
+		fmt.Fprintf(e.stderr, "esgtsim: sweep: ignored %d damaged lines of %s; their cells ran again\n", st.Skipped, sweep.JournalPath(out))
+	}
+	var exists *sweep.ExistsError
+	var mismatch *sweep.MismatchError
+	switch {
+	case errors.As(err, &exists) || errors.As(err, &mismatch):
+		return e.inputError(err)
+	case err != nil && ctx.Err() != nil:
+		return interrupted(e, st, out)
+	case err != nil:
+		return err
+	}
+	wall := time.Since(start)
+	fmt.Fprintf(e.stderr, "esgtsim: sweep: %d cells (%d resumed, %d run, %d failed) in %.3g s wall with -j %d: %.3g cells/s\n",
+		st.Cells, st.Resumed, st.Ran, st.Failed, wall.Seconds(), workers, float64(st.Ran)/wall.Seconds())
+	if st.Failed > 0 {
+		fmt.Fprintf(e.stderr, "esgtsim: sweep: %d cells failed; their rows have the error\n", st.Failed)
+	}
+	return nil
+}
+
+// inputError is a usage error (exit status 2) about the command's input
+// rather than its syntax: it names the problem without repeating the
+// command's help.
+func (e *env) inputError(err error) error {
+	return &usageError{err: fmt.Errorf("%s: %w", e.cmd.name, err)}
+}
+
+// interrupted explains what an interrupted sweep kept and how to finish.
+func interrupted(e *env, st sweep.Stats, out string) error {
+	done := st.Resumed + st.Ran
+	if out == "" {
+		return fmt.Errorf("sweep interrupted after %d of %d cells; standard output holds the rows finished in cell order, and nothing can be resumed (use --out FILE for that)", done, st.Cells)
+	}
+	return fmt.Errorf("sweep interrupted: %d of %d cells finished and kept in %s; run the same command with --resume to finish", done, st.Cells, sweep.JournalPath(out))
 }

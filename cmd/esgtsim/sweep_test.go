@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The test binary runs as esgtsim when ESGTSIM_TEST_MAIN is set, so that
+// tests can kill a real sweep process.
+func init() {
+	if os.Getenv("ESGTSIM_TEST_MAIN") == "1" {
+		main()
+	}
+}
+
+// sweepArgs is a small sweep: 3 refractory periods × 2 sizes × 3 seeds.
+var sweepArgs = []string{"sweep", "latency",
+	"--param", "triggers.refractory_period=10ms:50ms:20ms", "--param", "fabric.nodes=16,24", "--seeds", "1..3"}
+
+func args(extra ...string) []string { return append(append([]string{}, sweepArgs...), extra...) }
+
+func TestSweepSameBytesForAnyWorkers(t *testing.T) {
+	want, stderr, code := runCLI(t, args("-j", "1")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(want, "cell,seed,triggers.refractory_period,fabric.nodes,requests,") || strings.Count(want, "\n") != 19 {
+		t.Errorf("want a CSV header and 18 rows, got:\n%s", want)
+	}
+	// Without a terminal there is no progress bar: only the summary line.
+	if strings.Contains(stderr, "\r") || !strings.HasPrefix(stderr, "esgtsim: sweep: 18 cells (0 resumed, 18 run, 0 failed)") {
+		t.Errorf("stderr holds more than the summary line: %q", stderr)
+	}
+	for _, j := range []string{"2", "5"} {
+		// Flags after and before the scenario name.
+		got, _, code := runCLI(t, append([]string{"sweep", "-j", j}, sweepArgs[1:]...)...)
+		if code != 0 || got != want {
+			t.Errorf("-j %s: exit %d, output differs from -j 1:\n%s", j, code, got)
+		}
+	}
+}
+
+func TestSweepOutFileMatchesStdout(t *testing.T) {
+	for _, format := range []string{"csv", "jsonl"} {
+		want, _, _ := runCLI(t, args("--format", format)...)
+		out := filepath.Join(t.TempDir(), "out."+format)
+		stdout, stderr, code := runCLI(t, args("--format", format, "--out", out)...)
+		if code != 0 || stdout != "" {
+			t.Fatalf("exit %d, stdout %q: %s", code, stdout, stderr)
+		}
+		if got, _ := os.ReadFile(out); string(got) != want {
+			t.Errorf("%s: --out file differs from standard output:\n%s\nwant:\n%s", format, got, want)
+		}
+		if _, err := os.Stat(out + ".partial"); err == nil {
+			t.Errorf("%s: journal left behind", format)
+		}
+	}
+}
+
+func TestSweepShardMergeCLI(t *testing.T) {
+	for _, format := range []string{"csv", "jsonl"} {
+		want, _, _ := runCLI(t, args("--format", format)...)
+		dir := t.TempDir()
+		var files []string
+		for i, shard := range []string{"0/4", "1/4", "2/4", "3/4"} {
+			if i == 3 { // one shard streams to standard output
+				out, stderr, code := runCLI(t, args("--format", format, "--shard", shard)...)
+				if code != 0 {
+					t.Fatalf("shard %s: exit %d: %s", shard, code, stderr)
+				}
+				files = append(files, filepath.Join(dir, "s3"))
+				os.WriteFile(files[3], []byte(out), 0o644)
+				continue
+			}
+			files = append(files, filepath.Join(dir, "s"+shard[:1]))
+			if _, stderr, code := runCLI(t, args("--format", format, "--shard", shard, "--out", files[i])...); code != 0 {
+				t.Fatalf("shard %s: exit %d: %s", shard, code, stderr)
+			}
+		}
+		got, stderr, code := runCLI(t, "merge", files[2], files[0], files[3], files[1])
+		if code != 0 || got != want {
+			t.Errorf("%s: merge exit %d (%s), output differs from the unsharded sweep:\n%s\nwant:\n%s", format, code, stderr, got, want)
+		}
+		merged := filepath.Join(dir, "merged")
+		if _, stderr, code := runCLI(t, "merge", "--out", merged, files[0], files[1], files[2], files[3]); code != 0 {
+			t.Fatalf("merge --out: exit %d: %s", code, stderr)
+		}
+		if b, _ := os.ReadFile(merged); string(b) != want {
+			t.Errorf("%s: merge --out differs from the unsharded sweep", format)
+		}
+		out, stderr, code := runCLI(t, "merge", files[0], files[1], files[3])
+		if code != 2 || out != "" || !strings.Contains(stderr, "missing shard(s) [2] of 4") {
+			t.Errorf("merge with a shard missing: exit %d, stdout %q, stderr %q", code, out, stderr)
+		}
+	}
+}
+
+func TestSweepUsageErrors(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "x.csv")
+	os.WriteFile(out+".partial", []byte(`{"esgtsim_sweep_journal":1,"fingerprint":"x","shard":"","cells":1}`+"\n"), 0o644)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"no scenario", []string{"sweep"}, "want 1 argument(s), got 0"},
+		{"param syntax", []string{"sweep", "latency", "--param", "fabric.nodes"}, "want path.to.key=v1,v2"},
+		{"bad range", []string{"sweep", "latency", "--param", "fabric.nodes=10:1:1"}, `range "10:1:1": START is above STOP`},
+		{"unknown key", []string{"sweep", "latency", "--param", "fabric.nodez=8,16"}, `--param fabric.nodez=8: fabric.nodez: unknown key (did you mean "nodes"?)`},
+		{"bad value", []string{"sweep", "latency", "--param", "triggers.refractory_period=10ms,-1ms"}, "--param triggers.refractory_period=-1ms: triggers.refractory_period: durations must not be negative"},
+		{"seed as param", []string{"sweep", "latency", "--param", "seed=1,2"}, "--seeds"},
+		{"bad seeds", []string{"sweep", "latency", "--seeds", "3..1"}, "counts down"},
+		{"bad format", []string{"sweep", "latency", "--format", "xml"}, "--format must be csv or jsonl"},
+		{"bad shard", []string{"sweep", "latency", "--shard", "4/4"}, "I must be between 0 and N-1 = 3"},
+		{"resume without out", []string{"sweep", "latency", "--resume"}, "--resume needs --out"},
+		{"zero workers", []string{"sweep", "latency", "-j", "0"}, "-j must be at least 1"},
+		{"unknown scenario", []string{"sweep", "nope"}, "neither a built-in scenario"},
+		{"journal exists", []string{"sweep", "latency", "--out", out}, "add --resume to continue it"},
+		{"journal of another sweep", []string{"sweep", "latency", "--out", out, "--resume"}, "belongs to a different sweep"},
+		{"merge nothing", []string{"merge"}, "no shard files given"},
+		{"merge missing file", []string{"merge", "no-such-file.csv"}, "no-such-file.csv"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, tc.args...)
+			if code != 2 || !strings.Contains(stderr, tc.stderr) || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit 2 and stderr containing %q", code, stdout, stderr, tc.stderr)
+			}
+		})
+	}
+}
+
+// TestSweepKilledThenResumed kills a real sweep process (SIGKILL, nothing
+// runs on the way out) and stops another (SIGTERM, as batch systems do),
+// then resumes each and checks the file is the uninterrupted one.
+func TestSweepKilledThenResumed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs esgtsim processes")
+	}
+	long := []string{"sweep", "latency", "--param", "triggers.refractory_period=10ms:200ms:1ms", "--seeds", "1..2", "-j", "2"}
+	dir := t.TempDir()
+	ref := filepath.Join(dir, "ref.csv")
+	if _, stderr, code := runCLI(t, append(long, "--out", ref)...); code != 0 {
+		t.Fatalf("reference sweep: exit %d: %s", code, stderr)
+	}
+	want, _ := os.ReadFile(ref)
+	for _, sig := range []os.Signal{os.Kill, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out.csv")
+			cmd := exec.Command(os.Args[0], append(long, "--out", out)...)
+			cmd.Env = append(os.Environ(), "ESGTSIM_TEST_MAIN=1")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Stop it once it has finished some cells (poll the journal),
+			// unless it finishes first.
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			var err error
+		poll:
+			for {
+				select {
+				case err = <-exited:
+					break poll
+				default:
+				}
+				if data, _ := os.ReadFile(out + ".partial"); bytes.Count(data, []byte("\n")) > 20 {
+					cmd.Process.Signal(sig)
+					err = <-exited
+					break
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			if _, statErr := os.Stat(out); err != nil && statErr == nil {
+				t.Errorf("an interrupted sweep wrote %s", out)
+			}
+			if sig == syscall.SIGTERM && err != nil && !strings.Contains(stderr.String(), "--resume to finish") {
+				t.Errorf("SIGTERM: %v; stderr lacks the resume hint: %s", err, stderr.String())
+			}
+			_, errOut, code := runCLI(t, append(long, "--out", out, "--resume")...)
+			if code != 0 {
+				t.Fatalf("resume: exit %d: %s", code, errOut)
+			}
+			if err != nil && strings.Contains(errOut, " 0 resumed") {
+				t.Errorf("resume kept no cell of the interrupted run: %s", errOut)
+			}
+			if got, _ := os.ReadFile(out); !bytes.Equal(got, want) {
+				t.Errorf("resumed file differs from the uninterrupted one")
+			}
+		})
+	}
+}
