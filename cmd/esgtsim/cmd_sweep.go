@@ -60,7 +60,7 @@ esgtsim sweep latency --param triggers.refractory_period=10ms:200ms:10ms --seeds
 		fs.String("out", "", "write the rows to FILE, atomically, keeping finished rows in FILE.partial (default: standard output)")
 		fs.Bool("resume", false, "continue an interrupted sweep from FILE.partial (needs --out)")
 		fs.String("shard", "", "run only slice I of N (0-based, I/N, e.g. 0/4)")
-		fs.IntP("workers", "j", runtime.GOMAXPROCS(0), "cells run in parallel (default: the CPUs this process may use)")
+		fs.IntP("workers", "j", 0, "how many cells run in parallel (default: GOMAXPROCS, the CPUs this process may use)")
 	},
 	run: runSimple(1, runSweep),
 }
@@ -96,6 +96,9 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 		if def.Shard, err = sweep.ParseShard(shardSpec); err != nil {
 			return e.usagef("%v", err)
 		}
+	}
+	if !fs.Changed("workers") {
+		workers = runtime.GOMAXPROCS(0)
 	}
 	switch {
 	case resume && out == "":
