@@ -138,7 +138,7 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	case errors.As(err, &exists) || errors.As(err, &mismatch):
 		return e.inputError(err)
 	case err != nil && ctx.Err() != nil:
-		return interrupted(e, st, out)
+		return interrupted(st, out)
 	case err != nil:
 		return err
 	}
@@ -159,10 +159,10 @@ func (e *env) inputError(err error) error {
 }
 
 // interrupted explains what an interrupted sweep kept and how to finish.
-func interrupted(e *env, st sweep.Stats, out string) error {
+func interrupted(st sweep.Stats, out string) error {
 	done := st.Resumed + st.Ran
 	if out == "" {
-		return fmt.Errorf("sweep interrupted after %d of %d cells; standard output holds the rows finished in cell order, and nothing can be resumed (use --out FILE for that)", done, st.Cells)
+		return fmt.Errorf("sweep interrupted after %d of %d cells; standard output holds the rows up to the first unfinished cell, and nothing can be resumed (use --out FILE for that)", done, st.Cells)
 	}
 	return fmt.Errorf("sweep interrupted: %d of %d cells finished and kept in %s; run the same command with --resume to finish", done, st.Cells, sweep.JournalPath(out))
 }
