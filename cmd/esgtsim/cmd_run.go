@@ -6,17 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
 )
 
 var runCmd = &command{
 	name:    "run",
 	summary: "run a scenario and report its results",
-	usage:   "esgtsim run NAME|FILE [--seed N] [--set key=value]... [--format text|json] [--out FILE] [--trace FILE] [--check]",
+	usage:   "esgtsim run NAME|FILE [--seed N] [--set key=value]... [--format text|json] [--out FILE] [--trace FILE] [--check] [--check-determinism] [--plot DIR]",
 	about: `Run simulates a scenario, a built-in one by name (esgtsim list) or a TOML
 file, and reports what happened: outcomes by reason, latency and
 time-to-sync quantiles, refractory behaviour, coherence, arousal and the
@@ -26,12 +28,17 @@ speed goes to the text report and to standard error).
 
 --set overrides any key of the file (path.to.key=value, validated like the
 file). --trace writes every request, phase, outcome, arousal update, needs
-sample, fault and modulation as JSON Lines. --check verifies the model's
-invariants during the run and fails at the first violation. Files are
-written whole or not at all.`,
+sample, fault and modulation as JSON Lines, each line with the running
+digest of the trace. --check verifies the model's invariants during the
+run and fails at the first violation. --check-determinism runs the
+scenario twice, compares the digest after every record and, if they
+differ, prints the first differing record of each run and the commands
+that reproduce it (exit 1). --plot DIR draws the run's figures (latency,
+coherence, arousal, outcomes). Files are written whole or not at all.`,
 	example: `esgtsim run load-full
 esgtsim run latency --seed 3 --format json
-esgtsim run load-short --set triggers.refractory_period=100ms --trace load.jsonl`,
+esgtsim run load-short --set triggers.refractory_period=100ms --trace load.jsonl
+esgtsim run memory-pressure --plot plots/memory --check`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.Uint64("seed", 0, "seed of the run (default: the scenario's)")
 		fs.StringArray("set", nil, "override a scenario key, path.to.key=value (repeatable)")
@@ -39,6 +46,9 @@ esgtsim run load-short --set triggers.refractory_period=100ms --trace load.jsonl
 		fs.String("out", "", "write the report to FILE instead of standard output")
 		fs.String("trace", "", "write the event trace to FILE as JSON Lines")
 		fs.Bool("check", false, "verify the model's invariants during the run")
+		fs.Bool("check-determinism", false, "run twice and report the first record at which the runs differ, if any")
+		fs.String("plot", "", "draw the run's figures into directory DIR")
+		fs.String("plot-format", "svg", "figure format with --plot: svg or png")
 	},
 	run: runSimple(1, runScenario),
 }
@@ -46,6 +56,7 @@ esgtsim run load-short --set triggers.refractory_period=100ms --trace load.jsonl
 func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
 	format, out, tracePath, check := get.str("format"), get.str("out"), get.str("trace"), get.bool("check")
+	plotDir, determinism := get.str("plot"), get.bool("check-determinism")
 	sets, err := fs.GetStringArray("set")
 	get.keep(err)
 	seed := get.uint64("seed")
@@ -55,6 +66,13 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if format != "text" && format != "json" {
 		return e.usagef("--format must be text or json, got %q", format)
 	}
+	plotFormat, err := plots.ParseFormat(get.str("plot-format"))
+	if err != nil {
+		return e.usagef("--plot-format: %v", err)
+	}
+	if determinism && (out != "" || tracePath != "" || plotDir != "") {
+		return e.usagef("--check-determinism runs the scenario twice and writes no file; drop --out, --trace and --plot")
+	}
 	sc, err := scenarios.Load(args[0], sets)
 	if err != nil {
 		return e.usagef("%v", err)
@@ -62,7 +80,15 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if fs.Changed("seed") {
 		sc.Spec.Seed = seed
 	}
+	if determinism {
+		return checkDeterminism(e, sc, args[0], sets)
+	}
 	opts := scenarios.Options{Check: check}
+	var collector *plots.Collector
+	if plotDir != "" {
+		collector = plots.NewCollector(sc)
+		opts.KeepHistory, opts.OnEvent = true, collector.OnEvent
+	}
 	start := time.Now()
 	opts.WallClock = func() time.Duration { return time.Since(start) }
 	bar := newProgress(e.stderr, sc.Spec.Name, "virtual s")
@@ -121,5 +147,31 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		fmt.Fprintf(e.stderr, "esgtsim: %s: %.3g virtual s in %.3g s wall (%.0fx real time, %.3g events/s)\n",
 			sc.Spec.Name, st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
 	}
+	if err == nil && collector != nil {
+		var paths []string
+		if paths, err = plots.WriteRun(plotDir, plotFormat, collector); err == nil {
+			fmt.Fprintf(e.stderr, "esgtsim: wrote %s\n", strings.Join(paths, ", "))
+		}
+	}
 	return err
+}
+
+// checkDeterminism runs sc twice and reports whether the runs agree; on a
+// difference it prints the first differing record of each and how to
+// reproduce them, and fails.
+func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string) error {
+	div, err := scenarios.CheckDeterminism(e.ctx, sc)
+	if err != nil {
+		return err
+	}
+	if div == nil {
+		fmt.Fprintf(e.stdout, "deterministic: two runs of %s with seed %d recorded the same trace\n", sc.Spec.Name, sc.Spec.Seed)
+		return nil
+	}
+	cmd := fmt.Sprintf("esgtsim run %s --seed %d", name, sc.Spec.Seed)
+	for _, s := range sets {
+		cmd += " --set '" + s + "'"
+	}
+	fmt.Fprintf(e.stdout, "NOT deterministic: %s\nreproduce with:\n  %s --trace a.jsonl\n  %s --trace b.jsonl\n  esgtsim diff a.jsonl b.jsonl\n", div, cmd, cmd)
+	return fmt.Errorf("%s: two runs with seed %d differ at record %d (virtual time %v)", sc.Spec.Name, sc.Spec.Seed, div.B.Seq, div.B.At)
 }
