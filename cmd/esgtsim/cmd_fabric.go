@@ -1,16 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/sim"
 )
@@ -189,35 +189,17 @@ func printFabric(w io.Writer, r fabricReport) error {
 	return err
 }
 
-// writeEdges writes edges as "a,b" lines to path atomically: to a
-// temporary file in the same directory, synced, then renamed over path.
-func writeEdges(path string, edges [][2]int) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+// writeEdges writes edges as "a,b" lines to path, whole or not at all.
+func writeEdges(path string, edges [][2]int) error {
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		for _, e := range edges {
+			fmt.Fprintf(bw, "%d,%d\n", e[0], e[1])
+		}
+		return bw.Flush()
+	})
 	if err != nil {
 		return fmt.Errorf("fabric: export edges: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			err = fmt.Errorf("fabric: export edges: %w", err)
-		}
-	}()
-	var b strings.Builder
-	for _, e := range edges {
-		fmt.Fprintf(&b, "%d,%d\n", e[0], e[1])
-	}
-	if _, err := io.WriteString(tmp, b.String()); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it 0600
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }

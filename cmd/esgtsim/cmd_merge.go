@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/internal/sweep"
 )
 
@@ -54,7 +55,7 @@ func runMerge(e *env, fs *pflag.FlagSet, args []string) error {
 		_, err := e.stdout.Write(merged.Bytes())
 		return err
 	}
-	return writeFileAtomic(out, func(w io.Writer) error {
+	return atomicfile.Write(out, func(w io.Writer) error {
 		_, err := w.Write(merged.Bytes())
 		return err
 	})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
 )
@@ -99,7 +100,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	var res *scenarios.Result
 	var runErr error
 	if tracePath != "" {
-		err = writeFileAtomic(tracePath, func(w io.Writer) error {
+		err = atomicfile.Write(tracePath, func(w io.Writer) error {
 			opts.Trace = w
 			res, runErr = scenarios.Run(e.ctx, sc, opts)
 			return runErr
@@ -136,7 +137,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if out == "" {
 		_, err = e.stdout.Write(report.Bytes())
 	} else {
-		err = writeFileAtomic(out, func(w io.Writer) error {
+		err = atomicfile.Write(out, func(w io.Writer) error {
 			_, err := w.Write(report.Bytes())
 			return err
 		})

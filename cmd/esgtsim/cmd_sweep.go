@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/internal/sweep"
 )
 
@@ -124,7 +125,7 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	bar := newProgress(e.stderr, "sweep", "cells")
 	job := &sweep.Job{
 		Plan: plan, Workers: workers, Out: out, Stream: e.stdout, Resume: resume,
-		Commit: writeFileAtomic, Progress: bar.cells,
+		Commit: atomicfile.Write, Progress: bar.cells,
 	}
 	start := time.Now()
 	st, err := job.Run(ctx)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 
 	"gonum.org/v1/plot"
+
+	"github.com/esgtsim/esgtsim/internal/atomicfile"
 )
 
 // RunPlots names the figures of a run, in the order WriteRun writes them;
@@ -58,7 +60,7 @@ func WriteRun(dir string, f Format, c *Collector) ([]string, error) {
 			return paths, err
 		}
 		path := filepath.Join(dir, name+"."+string(f))
-		if err := writeAtomic(path, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 			return paths, fmt.Errorf("plots: %w", err)
 		}
 		paths = append(paths, path)

@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/esgtsim/esgtsim/internal/atomicfile"
 )
 
 // RenderSweep reads a sweep CSV from csvData and draws figure y against
@@ -54,7 +56,7 @@ func WriteSweep(path string, csvData io.Reader, x, y string) error {
 	if err := RenderSweep(&buf, f, csvData, x, y); err != nil {
 		return err
 	}
-	if err := writeAtomic(path, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 		return fmt.Errorf("plots: %w", err)
 	}
 	return nil
