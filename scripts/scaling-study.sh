@@ -17,11 +17,11 @@ run() {
 	out=$("$bin" run load-full --format json "$@" 2>/tmp/scaling.err)
 	local wall
 	wall=$(sed -n 's/.* in \([0-9.e+]*\) s wall.*/\1/p' /tmp/scaling.err)
-	python3 - "$wall" <<PY <<<"$out"
+	printf '%s' "$out" | python3 -c '
 import json, sys
 s = json.load(sys.stdin)
 print(sys.argv[1], s["requests"]["total"], s["ignitions"]["count"], s["ignitions"]["attempts"])
-PY
+' "$wall"
 }
 
 echo "| fabric nodes | wall s | requests | ignitions | attempts | ms per attempt |"
