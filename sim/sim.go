@@ -30,7 +30,7 @@ type Observer interface {
 // independent simulations in parallel instead.
 type Sim struct {
 	now      clock.Time
-	queue    calendar
+	queue    queue
 	pending  int // scheduled, not yet run, not cancelled
 	stopped  bool
 	seed     uint64
@@ -42,7 +42,7 @@ type Sim struct {
 // New returns a simulator at virtual time zero whose random streams derive
 // from seed.
 func New(seed uint64) *Sim {
-	return &Sim{seed: seed, queue: newCalendar(), streams: make(map[string]struct{})}
+	return &Sim{seed: seed, queue: newQueue(), streams: make(map[string]struct{})}
 }
 
 // Now returns the current virtual time: the time of the event being run, or
@@ -73,15 +73,27 @@ func (s *Sim) Schedule(at clock.Time, fn func()) (EventID, error) {
 // After arranges for fn to run d after the current virtual time. It panics
 // if d is negative or fn is nil: a negative delay is a programming error.
 func (s *Sim) After(d clock.Duration, fn func()) EventID {
-	if d < 0 {
-		panic(fmt.Sprintf("sim: negative delay %v", d))
+	if d < 0 || fn == nil {
+		misuse(d, fn)
 	}
-	return s.schedule(s.now.Add(d), fn)
+	s.pending++
+	id, gen := s.queue.push(s.now.Add(d), fn)
+	return EventID{slot: uint32(id), gen: gen}
 }
 
-func (s *Sim) schedule(at clock.Time, fn func()) EventID {
+// misuse panics for After's invalid arguments, out of line so that After's
+// fast path stays small.
+func misuse(d clock.Duration, fn func()) {
 	if fn == nil {
 		panic("sim: nil callback")
+	}
+	panic(fmt.Sprintf("sim: negative delay %v", d))
+}
+
+// schedule files fn at at, which is not before now.
+func (s *Sim) schedule(at clock.Time, fn func()) EventID {
+	if fn == nil {
+		misuse(0, fn)
 	}
 	id, gen := s.queue.push(at, fn)
 	s.pending++
@@ -111,31 +123,6 @@ func (s *Sim) Stop() { s.stopped = true }
 // Step runs the earliest pending event and reports whether there was one.
 func (s *Sim) Step() bool {
 	return s.step(clock.MaxTime)
-}
-
-// step runs the earliest pending event if it is due no later than limit.
-func (s *Sim) step(limit clock.Time) bool {
-	for s.queue.n > 0 {
-		id := s.queue.front()
-		if s.queue.nodes[id].at > limit {
-			return false
-		}
-		nd := s.queue.popFront(id)
-		fn, at := nd.fn, nd.at
-		nd.fn = nil
-		if fn == nil {
-			continue // cancelled
-		}
-		s.pending--
-		s.now = at
-		s.stats.events++
-		if s.observer != nil {
-			s.observer.Executed(at, s.stats.events)
-		}
-		fn()
-		return true
-	}
-	return false
 }
 
 // Run runs events until the queue is empty or [Sim.Stop] is called.

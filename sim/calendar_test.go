@@ -6,36 +6,11 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 )
 
-// calendar is the kernel's event queue: a calendar queue (R. Brown, "Calendar
-// queues", CACM 31(10), 1988) whose nodes double as the slab of scheduled
-// callbacks.
-//
-// Virtual time is cut into days of 2^shift nanoseconds; day d lives in bucket
-// d mod len(heads), and a run of len(heads) days is a year. Each bucket is a
-// singly linked list sorted by time, with a new node placed after every node
-// of equal time, so equal-time events leave in insertion order: the queue
-// orders by (time, sequence) without storing or comparing sequence numbers.
-// Pop examines the current day's bucket and moves to the next day when the
-// bucket holds nothing due that day; after a whole year of empty days it
-// jumps straight to the earliest event. first mirrors the time of each
-// bucket's head so that scanning days reads one sequential array.
-//
-// The day length tracks the mean gap between consecutive events (a running
-// average over popped events) and the bucket count stays between the number
-// of pending events and twice that, so a pop inspects O(1) buckets and a
-// push walks O(1) nodes on average. Resizing rehashes every node, keeps the
-// order exactly, and happens only when the population doubles or halves or
-// the mean gap moves by a factor of four, which amortises to O(1). Nodes live
-// in one slice with a free list, so the hot data is contiguous and the
-// steady state allocates nothing.
-//
-// Chosen by measurement (BenchmarkQueue in queue_test.go: 1,000 pending
-// events, each pop followed by a push at an exponentially distributed later
-// time; benchstat over 8 runs on this project's 2-core AMD EPYC machine):
-// calendar 71 ns ±21 % per push+pop, binary heap on (time, seq) 104 ns ±8 %,
-// 4-ary heap 124 ns ±17 %, container/heap 286 ns ±19 %. A binary heap on time
-// alone, which does not keep same-time events in order, took 70 ns ±1 %; a
-// 6-bit radix heap took about 75 ns.
+// calendar is the kernel's previous event queue, kept as a comparison for
+// BenchmarkQueue: a classic calendar queue (R. Brown, "Calendar queues",
+// CACM 31(10), 1988) whose buckets mix the days of every year, kept sorted,
+// with between n and 2n buckets and a day as long as the mean gap. See
+// queue.go for why it was replaced.
 type calendar struct {
 	nodes []node
 	free  int32        // head of the free list, -1 if empty
@@ -51,28 +26,17 @@ type calendar struct {
 	popsLeft int   // pops until the next day-length check
 }
 
-// node is one scheduled event. fn is nil once the event is cancelled; gen
-// counts the node's reuses so that a stale EventID cannot touch a later
-// event.
-type node struct {
-	at   clock.Time
-	fn   func()
-	next int32
-	gen  uint32
-}
-
 const (
-	minBuckets  = 16
-	initialDay  = 10 // 1.024 µs
-	gapWeight   = 4  // running mean: gap += (sample - gap) >> gapWeight
-	noNode      = -1
-	maxDayShift = 62
+	calMinBuckets  = 16
+	calInitialDay  = 10 // 1.024 µs
+	calGapWeight   = 4  // running mean: gap += (sample - gap) >> calGapWeight
+	calMaxDayShift = 62
 )
 
 func newCalendar() calendar {
-	c := calendar{free: noNode, shift: initialDay, meanGap: 1 << initialDay}
-	c.setBuckets(minBuckets)
-	c.popsLeft = minBuckets
+	c := calendar{free: noNode, shift: calInitialDay, meanGap: 1 << calInitialDay}
+	c.setBuckets(calMinBuckets)
+	c.popsLeft = calMinBuckets
 	return c
 }
 
@@ -182,7 +146,7 @@ func (c *calendar) popFront(id int32) *node {
 	}
 	c.n--
 	c.observeGap(nd.at)
-	if 4*c.n < len(c.heads) && len(c.heads) > minBuckets {
+	if 4*c.n < len(c.heads) && len(c.heads) > calMinBuckets {
 		c.rehash(len(c.heads)/2, c.shift)
 	}
 	return nd
@@ -192,7 +156,7 @@ func (c *calendar) popFront(id int32) *node {
 // len(heads) pops, rehashes if the day length is off by a factor of four.
 func (c *calendar) observeGap(at clock.Time) {
 	if gap := int64(at - c.lastPop); gap > 0 {
-		c.meanGap += (gap - c.meanGap) >> gapWeight
+		c.meanGap += (gap - c.meanGap) >> calGapWeight
 		c.lastPop = at
 	}
 	if c.popsLeft--; c.popsLeft > 0 {
@@ -201,7 +165,7 @@ func (c *calendar) observeGap(at clock.Time) {
 	c.popsLeft = len(c.heads)
 	// The largest power of two not above the mean gap.
 	want := uint(bits.Len64(uint64(c.meanGap))) - 1
-	want = min(max(want, 1), maxDayShift)
+	want = min(max(want, 1), calMaxDayShift)
 	if want+2 <= c.shift || want >= c.shift+2 {
 		c.rehash(len(c.heads), want)
 	}
@@ -211,7 +175,7 @@ func (c *calendar) observeGap(at clock.Time) {
 // collected in their current order, bucket by bucket, which keeps equal
 // times in insertion order because equal times always share a bucket.
 func (c *calendar) rehash(nb int, shift uint) {
-	nb = max(nb, minBuckets)
+	nb = max(nb, calMinBuckets)
 	// Chain every node into one list in bucket order, reusing next links.
 	var head, tail int32 = noNode, noNode
 	for _, h := range c.heads {
