@@ -3,7 +3,6 @@ package sim
 import (
 	"math"
 	"math/bits"
-	"slices"
 
 	"github.com/esgtsim/esgtsim/clock"
 )
@@ -119,17 +118,6 @@ type node struct {
 	fn   func()
 	next int32
 	gen  uint32
-}
-
-// farEntry is an event beyond the window: the heap orders by (at, seq).
-type farEntry struct {
-	at  clock.Time
-	seq uint64
-	id  int32
-}
-
-func (a *farEntry) before(b *farEntry) bool {
-	return a.at < b.at || a.at == b.at && a.seq < b.seq
 }
 
 const (
@@ -388,67 +376,6 @@ func (q *queue) nextWord(w uint64) int64 {
 	return -1
 }
 
-func (q *queue) pushFar(id int32, at clock.Time) {
-	q.farSeq++
-	e := farEntry{at, q.farSeq, id}
-	h := append(q.far, e)
-	i := len(h) - 1
-	for i > 0 {
-		p := (i - 1) / 2
-		if !e.before(&h[p]) {
-			break
-		}
-		h[i] = h[p]
-		i = p
-	}
-	h[i] = e
-	q.far = h
-	q.farDay = uint64(h[0].at) >> (q.shift & 63)
-}
-
-func (q *queue) popFar() farEntry {
-	h := q.far
-	top := h[0]
-	n := len(h) - 1
-	e := h[n]
-	h = h[:n]
-	if n > 0 {
-		i := 0
-		for {
-			c := 2*i + 1
-			if c >= n {
-				break
-			}
-			if c+1 < n && h[c+1].before(&h[c]) {
-				c++
-			}
-			if !h[c].before(&e) {
-				break
-			}
-			h[i] = h[c]
-			i = c
-		}
-		h[i] = e
-		q.farDay = uint64(h[0].at) >> (q.shift & 63)
-	} else {
-		q.farDay = math.MaxUint64
-	}
-	q.far = h
-	return top
-}
-
-// migrate files the far events that are now inside the window.
-func (q *queue) migrate() {
-	for q.farDay-q.cur <= q.mask {
-		e := q.popFar()
-		if q.nodes[e.id].fn == nil {
-			q.release(e.id)
-			continue
-		}
-		q.file(e.id, e.at)
-	}
-}
-
 // release frees node id, which is no longer filed.
 func (q *queue) release(id int32) {
 	nd := &q.nodes[id]
@@ -457,88 +384,4 @@ func (q *queue) release(id int32) {
 	q.free = id
 	nd.gen += 2
 	q.n--
-}
-
-// check revisits the day length and the bucket count, every 2n pops: it
-// shrinks a window left oversized by a fallen population, and moves the day
-// length when the mean gap between distinct event times has moved by a
-// factor of four or more. (push grows the window.)
-func (q *queue) check() {
-	q.popsLeft = max(minBuckets, 2*q.n)
-	if q.distinct == 0 {
-		return
-	}
-	gap := uint64(q.lastRun-q.checkTime) / uint64(q.distinct)
-	q.checkTime, q.distinct = q.lastRun, 0
-	nb := len(q.heads)
-	if want := bucketsFor(q.n); nb > 2*want {
-		nb = want
-	}
-	shift := shiftFor(gap, q.n, nb)
-	if nb != len(q.heads) || shift+2 <= q.shift || shift >= q.shift+2 {
-		q.rehash(nb, shift)
-	}
-}
-
-// bucketsFor returns the bucket count for n filed events: the power of two
-// at or above 32n, within [minBuckets, maxBuckets].
-func bucketsFor(n int) int {
-	if n <= minBuckets/32 {
-		return minBuckets
-	}
-	return min(1<<bits.Len(uint(32*n-1)), maxBuckets)
-}
-
-// shiftFor returns the day length, as a power of two, for a mean gap between
-// event times, n filed events and nb buckets: a quarter of the gap, or
-// longer if nb such days would not span 8n gaps, about eight times the
-// horizon of the pending events.
-func shiftFor(gap uint64, n, nb int) uint {
-	day := max(gap/4, 1)
-	if hi, lo := bits.Mul64(gap, 8*uint64(n)); hi >= uint64(nb) {
-		day = math.MaxInt64
-	} else if span, _ := bits.Div64(hi, lo, uint64(nb)); span > day {
-		day = span
-	}
-	// The power of two nearest to day, in ratio.
-	return min(uint(bits.Len64(day+day/2))-1, maxShift)
-}
-
-// rehash refiles every node into nb buckets of 2^shift ns days, dropping
-// cancelled ones. Nodes are collected in (time, sequence) order, the
-// window's buckets in day order and then the far heap sorted, so refiling
-// appends to each bucket and keeps equal times in insertion order.
-func (q *queue) rehash(nb int, shift uint) {
-	ids := q.scratch[:0]
-	for i := range uint64(len(q.heads)) {
-		b := (q.cur + i) & q.mask
-		if q.occ[b>>6]&(1<<(b&63)) == 0 {
-			continue
-		}
-		for id := q.heads[b]; id != noNode; id = q.nodes[id].next {
-			ids = append(ids, id)
-		}
-	}
-	slices.SortFunc(q.far, func(a, b farEntry) int {
-		if a.before(&b) {
-			return -1
-		}
-		return 1
-	})
-	for _, e := range q.far {
-		ids = append(ids, e.id)
-	}
-	q.far = q.far[:0]
-	q.farSeq, q.farDay = 0, math.MaxUint64
-	q.setBuckets(nb)
-	q.shift = shift
-	q.cur = uint64(q.lastRun) >> (shift & 63)
-	for _, id := range ids {
-		if q.nodes[id].fn == nil {
-			q.release(id)
-			continue
-		}
-		q.file(id, q.nodes[id].at)
-	}
-	q.scratch = ids[:0]
 }
