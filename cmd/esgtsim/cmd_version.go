@@ -20,10 +20,35 @@ var versionCmd = &command{
 	}),
 }
 
-// moduleVersion returns the main module's version from the build info.
+// moduleVersion returns the main module's version from the build info. A
+// build from a source tree has none ("(devel)"); the VCS revision, when the
+// build recorded it, follows in parentheses, with "+dirty" for uncommitted
+// changes, so that two development builds are told apart.
 func moduleVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(devel)"
 	}
-	return "(devel)"
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	if v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v += " (" + rev[:min(len(rev), 12)] + dirty + ")"
+	}
+	return v
 }
