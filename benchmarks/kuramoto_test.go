@@ -17,8 +17,8 @@ var (
 	fabricGraphsMu sync.Mutex
 )
 
-// fabricGraph returns the oscillator graph of an n-node fabric with its
-// link weights, generated once per size.
+// fabricGraph returns the oscillator graph of an n-node fabric (its links
+// weigh 1 at rest), generated once per size.
 func fabricGraph(b *testing.B, n int) *kuramoto.Graph {
 	fabricGraphsMu.Lock()
 	defer fabricGraphsMu.Unlock()
@@ -34,15 +34,12 @@ func fabricGraph(b *testing.B, n int) *kuramoto.Graph {
 	if err := f.Initialize(sim.NewStream(1, "fabric")); err != nil {
 		b.Fatal(err)
 	}
-	var bl kuramoto.Builder
-	bl.Reset(n)
-	for id := range f.NumLinks() {
-		l := f.Link(id)
-		bl.Add(l.A, l.B, l.Weight)
+	g, err := kuramoto.FromEdges(n, f.Edges())
+	if err != nil {
+		b.Fatal(err)
 	}
-	g := *bl.Graph()
-	fabricGraphs[n] = &g
-	return &g
+	fabricGraphs[n] = g
+	return g
 }
 
 // BenchmarkKuramotoStep measures one integration step of the model's

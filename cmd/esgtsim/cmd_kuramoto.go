@@ -25,7 +25,7 @@ the first time r reached the target (time_to_sync_s, null if never).
 --freq-spread is the standard deviation (normal), half-width at
 half-maximum (cauchy) or half-range (uniform) of the natural frequencies,
 in Hz. The fabric topology is the TIG fabric generated from the same seed,
-with its link weights. Draws come from named streams of --seed, so the
+its links weighing 1 as they do at rest. Draws come from named streams of --seed, so the
 same flags always print the same numbers.`,
 	example: `esgtsim kuramoto --topology complete --nodes 200 --coupling 20 --freq-dist cauchy --freq-spread 1 --duration 5
 esgtsim kuramoto --topology fabric --nodes 32 --format json`,
@@ -197,14 +197,8 @@ func kuramotoGraph(topology string, nodes int, seed uint64, p float64, k int) (*
 		if err := f.Initialize(sim.NewStream(seed, "fabric")); err != nil {
 			return nil, err
 		}
-		var b kuramoto.Builder
-		b.Reset(nodes)
-		for id := range f.NumLinks() {
-			l := f.Link(id)
-			b.Add(l.A, l.B, l.Weight)
-		}
-		g := *b.Graph()
-		return &g, nil
+		// A fabric at rest weighs every link 1, as FromEdges does.
+		return kuramoto.FromEdges(nodes, f.Edges())
 	}
 	return nil, fmt.Errorf("unknown --topology %q (want complete, ring, er or fabric)", topology)
 }
