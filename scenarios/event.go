@@ -2,6 +2,8 @@ package scenarios
 
 import (
 	"fmt"
+	"hash/fnv"
+	"io"
 	"math"
 
 	"github.com/esgtsim/esgtsim/clock"
@@ -118,11 +120,9 @@ func (e *Event) fields(w *[16]uint64) int {
 
 // faultCode hashes a fault kind's name into one word (FNV-1a).
 func faultCode(kind string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(kind); i++ {
-		h = (h ^ uint64(kind[i])) * fnvPrime
-	}
-	return h
+	h := fnv.New64a()
+	io.WriteString(h, kind)
+	return h.Sum64()
 }
 
 const (

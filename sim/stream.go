@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+	"hash/fnv"
+	"io"
 	"math/rand/v2"
 )
 
@@ -27,11 +29,9 @@ func NewStream(seed uint64, name string) *rand.Rand {
 
 // StreamSource returns the PCG source behind [NewStream].
 func StreamSource(seed uint64, name string) *rand.PCG {
-	h := uint64(14695981039346656037) // FNV-1a 64-bit offset basis
-	for i := 0; i < len(name); i++ {
-		h ^= uint64(name[i])
-		h *= 1099511628211
-	}
+	f := fnv.New64a()
+	io.WriteString(f, name)
+	h := f.Sum64()
 	return rand.NewPCG(splitmix64(seed), splitmix64(h^splitmix64(seed+0x9e3779b97f4a7c15)))
 }
 
