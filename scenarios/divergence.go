@@ -2,11 +2,13 @@ package scenarios
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/esgtsim/esgtsim/clock"
 )
@@ -126,20 +128,13 @@ func checkDeterminism(ctx context.Context, run func(context.Context, Options) er
 
 // describe renders a record as its trace line.
 func describe(e *Event) Record {
-	var buf bytesBuffer
+	var buf bytes.Buffer
 	tw := newTraceWriter(&buf)
 	tw.write(e, e.Hash)
 	tw.flush()
-	line := string(buf)
-	if n := len(line); n > 0 && line[n-1] == '\n' {
-		line = line[:n-1]
-	}
+	line := strings.TrimSuffix(buf.String(), "\n")
 	return Record{Seq: e.Seq, At: e.At, Kind: e.Kind.String(), Text: line}
 }
-
-type bytesBuffer []byte
-
-func (b *bytesBuffer) Write(p []byte) (int, error) { *b = append(*b, p...); return len(p), nil }
 
 // traceLine is what CompareTraces reads from each line of a trace.
 type traceLine struct {

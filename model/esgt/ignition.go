@@ -302,11 +302,8 @@ func (ig *ignition) finish(reason Reason) {
 			c.fab.ExitESGTMode()
 		}
 	}
-	for i, x := range c.inFlight {
-		if x == ig {
-			c.inFlight = append(c.inFlight[:i], c.inFlight[i+1:]...)
-			break
-		}
+	if i := slices.Index(c.inFlight, ig); i >= 0 {
+		c.inFlight = slices.Delete(c.inFlight, i, i+1)
 	}
 	attempted := ig.phase != Prepare
 	if attempted {
