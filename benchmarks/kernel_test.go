@@ -8,7 +8,8 @@ import (
 	"github.com/esgtsim/esgtsim/sim"
 )
 
-// BenchmarkKernel is the peer comparison of ../shared/BASELINE.md (W1):
+// BenchmarkKernel is workload W1 of the peer comparison in
+// docs/performance.md ("Peer discrete-event kernels"):
 // 1,000 concurrent timer chains, each rescheduling itself after an
 // exponentially distributed delay (mean 1 ms). One op is one event, so
 // ns/op is the cost of one scheduled-and-run event including its

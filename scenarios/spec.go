@@ -41,7 +41,7 @@ type Spec struct {
 	Faults     []FaultSpec    `toml:"fault"`
 }
 
-// FabricSpec is the [fabric] table (MODEL.md §1).
+// FabricSpec is the [fabric] table (docs/model.md §1).
 type FabricSpec struct {
 	Nodes                 int            `toml:"nodes" check:"pos"`
 	MinDegree             int            `toml:"min_degree" check:"pos"`
@@ -55,7 +55,7 @@ type FabricSpec struct {
 	HopProcessing         clock.Duration `toml:"hop_processing"`
 }
 
-// OscillatorSpec is the [oscillator] table (MODEL.md §2).
+// OscillatorSpec is the [oscillator] table (docs/model.md §2).
 type OscillatorSpec struct {
 	Coupling     float64        `toml:"coupling" check:"nonneg"`
 	FreqMeanHz   float64        `toml:"freq_mean_hz" check:"nonneg"`
@@ -67,7 +67,7 @@ type OscillatorSpec struct {
 	Integrator   string         `toml:"integrator"`
 }
 
-// TriggerSpec is the [triggers] table (MODEL.md §3, trigger conditions).
+// TriggerSpec is the [triggers] table (docs/model.md §3, trigger conditions).
 type TriggerSpec struct {
 	MinSalience        float64        `toml:"min_salience" check:"prob"`
 	MaxMeanLatency     clock.Duration `toml:"max_mean_latency"`
@@ -80,7 +80,7 @@ type TriggerSpec struct {
 	FixedArousal       float64        `toml:"fixed_arousal" check:"prob"`
 }
 
-// IgnitionSpec is the [ignition] table (MODEL.md §3, the five phases).
+// IgnitionSpec is the [ignition] table (docs/model.md §3, the five phases).
 type IgnitionSpec struct {
 	PrepareCost      clock.Duration `toml:"prepare_cost"`
 	RecruitNodes     int            `toml:"recruit_nodes" check:"nonneg"`
@@ -107,7 +107,7 @@ type HardeningSpec struct {
 	DegradedMinSalience float64        `toml:"degraded_min_salience" check:"prob"`
 }
 
-// ArousalSpec is the [arousal] table (MODEL.md §4). With enabled = false
+// ArousalSpec is the [arousal] table (docs/model.md §4). With enabled = false
 // there is no controller and the coordinator reads triggers.fixed_arousal.
 type ArousalSpec struct {
 	Enabled            bool           `toml:"enabled"`
@@ -160,7 +160,7 @@ type DropSpec struct {
 	Priority float64        `toml:"priority" check:"pos"`
 }
 
-// NeedsSpec is the [needs] table (MODEL.md §5): the interoception monitor
+// NeedsSpec is the [needs] table (docs/model.md §5): the interoception monitor
 // and the metrics it samples.
 type NeedsSpec struct {
 	Enabled  bool           `toml:"enabled"`
@@ -226,7 +226,7 @@ type ParamsSpec struct {
 	LearningAbove         float64 `toml:"learning_above" check:"prob"`
 }
 
-// BridgeSpec is the [bridge] table (MODEL.md §4, bridge to ESGT). It needs
+// BridgeSpec is the [bridge] table (docs/model.md §4, bridge to ESGT). It needs
 // [arousal] enabled.
 type BridgeSpec struct {
 	Enabled       bool           `toml:"enabled"`

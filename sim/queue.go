@@ -50,39 +50,10 @@ import (
 // reach the front or a refiling. Nodes live in one slice with a free list,
 // so the steady state allocates nothing.
 //
-// Measured against the calendar queue it replaces (calendar_test.go: every
-// year's events in the same buckets, n to 2n buckets, a day as long as the
-// mean gap), on this project's 2-vCPU AMD EPYC under KVM, whose timings
-// drift by 20 to 30 % with the neighbours' load, so each figure is a
-// benchstat median of runs interleaved with the other side's.
-// BenchmarkKernel (../benchmarks: 1,000 timer chains, one op = one event
-// with its exponential draw), as first written, rounding each delay:
-// 90.1 ns ± 5 % before, 65.1 ns ± 4 % after (-28 %, n = 12); as it is now,
-// truncating: 68.4 ns ± 18 % before, 54.1 ns ± 12 % (18.5 M events/s)
-// after (-21 %, n = 20), and 60.6 against 44.9 ns (22 M events/s) for the
-// fastest run of each. Across periods the new kernel's medians ranged from
-// 49 ns (20.4 M events/s) to 62 ns (16.2 M events/s).
-// The floor of that benchmark on this machine is about 15-20 ns for the
-// exponential draw, the closure call and a FIFO ring with no ordering at
-// all, and 22 ns with the kernel's bookkeeping around such a ring.
-// In BenchmarkQueue's hold model the whole kernel (Schedule, Step and the
-// callback) takes 67 ns ± 13 % per push and pop against 71 ns ± 18 % for
-// the bare old calendar, 87 ns ± 23 % for a binary heap on time alone (no
-// FIFO), 131 ns ± 9 % for a binary heap on (time, sequence) and
-// 139 ns ± 23 % for a 4-ary one (n = 8, each including an ExpFloat64).
-// On BenchmarkQueueShapes every shape got faster (tickers -31 %, Poisson
-// arrivals -26 to -40 %, log-uniform delays -14 %) and bursts of 5,000
-// same-instant events went from 15.2 µs to 47 ns per event: the old buckets
-// made each same-time insertion walk its run of equal times.
-//
-// Tried and dropped, by the same measurements: a hierarchical timing wheel
-// with exact times (no sorting at all, but about four placements per event
-// here: 1.3 times slower than the calendar); buckets kept unsorted with the
-// current day sorted in a heap (no faster, more code); days of a half or a
-// whole mean gap, or windows of two to four horizons (more multi-event
-// buckets and far events: 5 to 16 % slower); a head array caching each
-// bucket's first time; prefetching the next event's node; padding nodes to
-// 32 bytes (all within noise).
+// Measurements (against the plain calendar queue it replaced and the binary
+// and 4-ary heaps) and the variants tried and dropped are in
+// docs/performance.md, "The kernel's queue"; BenchmarkQueue and
+// BenchmarkQueueShapes in queue_test.go re-measure them.
 type queue struct {
 	nodes []node
 	free  int32 // head of the free list, noNode if empty

@@ -301,8 +301,9 @@ func TestQueuePolicy(t *testing.T) {
 // pending events, each pop followed by a push at an exponentially
 // distributed later time (mean 1 ms), as in BenchmarkKernel. The comparison
 // structures order by (time, seq) with inline keys, except calendar (the
-// previous kernel queue) and binary-time-only (BASELINE.md's plain heap,
-// which does not keep same-time events in order); they exist only here.
+// previous kernel queue) and binary-time-only (the plain heap of the peer
+// comparison in docs/performance.md, which does not keep same-time events
+// in order); they exist only here.
 
 const holdSize = 1000
 
@@ -352,7 +353,7 @@ func (h *calendarHold) pop() clock.Time              { return h.c.pop().at }
 
 func noop() {}
 
-// timeOnlyHeap is BASELINE.md's "plain binary heap": int64 keys only, so
+// timeOnlyHeap is the peer comparison's "plain binary heap": int64 keys only, so
 // same-time events come out in no particular order.
 type timeOnlyHeap struct{ h []clock.Time }
 

@@ -35,7 +35,7 @@ esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv`,
 
 // fabricAbout describes the command, with the estimator thresholds of cfg.
 func fabricAbout(cfg fabric.Config) string {
-	return fmt.Sprintf(`Fabric generates the TIG fabric of MODEL §1 from a seed (Barabási–Albert
+	return fmt.Sprintf(`Fabric generates the TIG fabric of docs/model.md §1 from a seed (Barabási–Albert
 with --min-degree links per new node, then two triadic-closure passes) and
 prints its structural metrics and the "IIT compliance" checks, which are
 reported, never enforced. The same flags always give the same fabric.

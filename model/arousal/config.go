@@ -6,7 +6,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 )
 
-// Config configures a [Controller]. [DefaultConfig] returns MODEL §4's
+// Config configures a [Controller]. [DefaultConfig] returns docs/model.md §4's
 // values, which are the original's defaults; the comment on each field
 // gives its default.
 type Config struct {
@@ -75,7 +75,7 @@ type StressConfig struct {
 	Gain             float64 // 0.2
 }
 
-// DefaultConfig returns MODEL §4's controller.
+// DefaultConfig returns docs/model.md §4's controller.
 func DefaultConfig() Config {
 	return Config{
 		Baseline:       0.6,

@@ -8,7 +8,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 )
 
-// Every default is MODEL §4's value (the original's), or, where the model
+// Every default is docs/model.md §4's value (the original's), or, where the model
 // leaves it open, the documented choice.
 func TestDefaultConfig(t *testing.T) {
 	c := DefaultConfig()

@@ -13,7 +13,7 @@ type NeedsSource interface {
 	Needs() needs.Needs
 }
 
-// Terms are the parts of the target at the latest update (MODEL §4):
+// Terms are the parts of the target at the latest update (docs/model.md §4):
 //
 //	target = clamp(Baseline + Needs + External + Stress + Circadian − Drop, 0, 1)
 type Terms struct {
@@ -155,7 +155,7 @@ func (c *Controller) ActiveModulations() int { return c.mods.len() }
 // Modulate requests an external modulation taking effect at virtual time
 // now (normally the simulator's Now): it counts from the first update at
 // or after now, decays linearly to 0 over m.Duration, and with Duration 0
-// applies once, at that first update (MODEL §7.8). It returns a
+// applies once, at that first update (docs/model.md §7.8). It returns a
 // [*FieldError] for an invalid modulation or a negative now, and
 // [ErrTooManyModulations] when Config.MaxModulations are already active.
 // In steady state it allocates nothing.

@@ -1,4 +1,4 @@
-// Package arousal is the MCEA arousal controller (MODEL §4): a scalar in
+// Package arousal is the MCEA arousal controller (docs/model.md §4): a scalar in
 // [0, 1] that sets how easily content ignites. High arousal lowers the
 // ignition threshold, low arousal raises it.
 //

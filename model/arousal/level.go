@@ -2,7 +2,7 @@ package arousal
 
 import "fmt"
 
-// Level is a named band of arousal (MODEL §4).
+// Level is a named band of arousal (docs/model.md §4).
 type Level uint8
 
 // The levels, from least to most aroused. Each band includes its upper

@@ -54,7 +54,7 @@ func (ms *modulations) len() int { return len(ms.list) }
 // start; from start it contributes Delta·(1 − (t − start)/Duration) until
 // t − start reaches Duration, when it is removed. A Duration-0 modulation
 // contributes Delta at the first update at or after start and is then
-// removed (MODEL §7.8: the original dropped it before applying it). The
+// removed (docs/model.md §7.8: the original dropped it before applying it). The
 // term is Σ priority·delta / Σ priority over the modulations that
 // contribute, and 0 if none does. Sums run in request order, so the result
 // is deterministic.

@@ -83,7 +83,7 @@ func TestModulationPriorityWeightedMean(t *testing.T) {
 }
 
 // A duration-0 modulation applies exactly once, at the first update at or
-// after its request (MODEL §7.8), whether requested between two updates or
+// after its request (docs/model.md §7.8), whether requested between two updates or
 // on an update instant.
 func TestInstantModulationAppliesOnce(t *testing.T) {
 	tests := []struct {

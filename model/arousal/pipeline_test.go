@@ -39,7 +39,7 @@ func pipeline(t *testing.T, cfg Config, src needs.Source) (*sim.Sim, *needs.Moni
 	return s, mon, c
 }
 
-// Sustained 90 % memory (MODEL §6, "memory pressure") raises the rest need
+// Sustained 90 % memory (docs/model.md §6, "memory pressure") raises the rest need
 // to 0.4·0.9 = 0.36, which lowers the target by 0.2·0.36 = 0.072; arousal
 // falls at 0.002 per update to 0.528 and the threshold rises from 0.5 to
 // 0.70/(0.5 + 1.5·0.528).

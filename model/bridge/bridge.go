@@ -1,5 +1,5 @@
 // Package bridge couples the arousal controller to the ESGT coordinator
-// (MODEL.md §4, "Bridge to ESGT"; §7.7).
+// (docs/model.md §4, "Bridge to ESGT"; §7.7).
 //
 // Every Interval (50 ms) the bridge sets the coordinator's salience
 // threshold from the current arousal:

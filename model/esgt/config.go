@@ -9,7 +9,7 @@ import (
 )
 
 // Config holds the coordinator's parameters. Start from [DefaultConfig];
-// every field defaults to the model's value (MODEL.md §3).
+// every field defaults to the model's value (docs/model.md §3).
 type Config struct {
 	// Trigger conditions.
 	MinSalience        float64        // 0.60
@@ -20,7 +20,7 @@ type Config struct {
 	RefractoryPeriod   clock.Duration // 200 ms
 	MaxFrequencyHz     float64        // 5: ignitions started per sliding second
 	MinArousal         float64        // 0.40
-	FixedArousal       float64        // 0.70: used when no arousal source is set (§7.7)
+	FixedArousal       float64        // 0.70: used when no arousal source is set (docs/model.md §7.7)
 
 	// Phases.
 	PrepareCost      clock.Duration // recruitment cost; 1 ms (our choice)

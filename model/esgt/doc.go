@@ -1,7 +1,7 @@
 // Package esgt is the ESGT coordinator: it turns salient requests into
 // global ignitions by Kuramoto synchronisation over the TIG fabric, gated by
 // trigger conditions, a refractory period and the hardening of the original
-// (MODEL.md §3, with the decisions of §7).
+// (docs/model.md §3, with the decisions of §7).
 //
 // # Requests and outcomes
 //

@@ -16,7 +16,7 @@ type Check struct {
 	Pass      bool    `json:"pass"`
 }
 
-// Compliance is the original's "IIT compliance" report (MODEL §1). It is
+// Compliance is the original's "IIT compliance" report (docs/model.md §1). It is
 // reported, never enforced: nothing in esgtsim refuses a non-compliant
 // fabric.
 type Compliance struct {

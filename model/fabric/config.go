@@ -17,7 +17,7 @@ const MaxNodes = 1 << 20
 // (about 100 bytes per link while generating).
 const MaxBALinks = 1 << 24
 
-// Config describes a fabric: its topology generator (MODEL §1), the
+// Config describes a fabric: its topology generator (docs/model.md §1), the
 // attributes drawn for each link, the broadcast's per-hop cost, and the
 // knobs that choose between exact metrics and seeded estimators.
 type Config struct {
@@ -27,10 +27,10 @@ type Config struct {
 	// attaches to m distinct existing nodes. 1 <= MinDegree < Nodes.
 	MinDegree int
 	// RewiringProbability closes each sampled open neighbour pair in the
-	// first triadic-closure pass (MODEL: 0.58).
+	// first triadic-closure pass (docs/model.md §1: 0.58).
 	RewiringProbability float64
 	// HubClosureProbability closes each sampled open neighbour pair of a
-	// hub in the second pass (MODEL: 0.60).
+	// hub in the second pass (docs/model.md §1: 0.60).
 	HubClosureProbability float64
 	// TargetDensity is the original's target_density. It does not steer
 	// generation (it never did); it is carried into [Metrics] for reports.
@@ -71,7 +71,7 @@ type Config struct {
 	DenseSpectrumMaxNodes int
 }
 
-// DefaultConfig returns the model's defaults (MODEL §1): 16 nodes, m = 5,
+// DefaultConfig returns the model's defaults (docs/model.md §1): 16 nodes, m = 5,
 // closure probabilities 0.58 and 0.60, target density 0.20, latency
 // U[0.5 µs, 2 µs], bandwidth 10, 40 or 100 Gb/s, no packet loss, and
 // 1 µs of processing per broadcast hop.

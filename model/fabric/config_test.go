@@ -15,7 +15,7 @@ func TestDefaultConfigIsModel(t *testing.T) {
 	}
 	if c.Nodes != 16 || c.MinDegree != 5 || c.RewiringProbability != 0.58 || c.HubClosureProbability != 0.60 ||
 		c.LatencyMin != 500 || c.LatencyMax != 2000 || len(c.BandwidthsGbps) != 3 || c.PacketLoss != 0 {
-		t.Errorf("default config is not MODEL §1's: %+v", c)
+		t.Errorf("default config is not docs/model.md §1's: %+v", c)
 	}
 }
 

@@ -1,4 +1,4 @@
-// Package fabric is the TIG fabric of MODEL §1: a graph of processing nodes
+// Package fabric is the TIG fabric of docs/model.md §1: a graph of processing nodes
 // joined by bidirectional links, generated from a seed, with node states,
 // ESGT mode, faults, a virtual-time broadcast and structural metrics.
 //

@@ -1,6 +1,6 @@
 package fabric
 
-// ESGT-mode weight rule of MODEL §1.
+// ESGT-mode weight rule of docs/model.md §1.
 const (
 	esgtWeightFactor = 1.5
 	esgtWeightCap    = 2.0

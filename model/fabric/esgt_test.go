@@ -78,7 +78,7 @@ func TestESGTModeStable(t *testing.T) {
 	}
 }
 
-// TestESGTWeightBounds checks the cap and the floor of MODEL §1 on weights
+// TestESGTWeightBounds checks the cap and the floor of docs/model.md §1 on weights
 // other than 1.0.
 func TestESGTWeightBounds(t *testing.T) {
 	f := fromEdges(t, 3, [][2]int{{0, 1}, {1, 2}})

@@ -58,8 +58,8 @@ func New(cfg Config) (*Fabric, error) {
 // Config returns the fabric's configuration.
 func (f *Fabric) Config() Config { return f.cfg }
 
-// Initialize generates the topology and the link attributes from rng (MODEL
-// §1: Barabási–Albert, then two triadic-closure passes, then each link's
+// Initialize generates the topology and the link attributes from rng
+// (docs/model.md §1: Barabási–Albert, then two triadic-closure passes, then each link's
 // latency and bandwidth in link-id order) and marks every node Active. The
 // same configuration and rng state give the same fabric, bit for bit. A
 // second call returns [ErrAlreadyInitialized] and changes nothing; a nil rng

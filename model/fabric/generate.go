@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// Closure sampling caps of MODEL §1: pass 1 draws min(⌊3.5·deg⌋, 35)
+// Closure sampling caps of docs/model.md §1: pass 1 draws min(⌊3.5·deg⌋, 35)
 // neighbour pairs per node, pass 2 min(⌊1.5·deg⌋, 15) per hub.
 const (
 	pass1MaxPairs = 35
@@ -38,7 +38,7 @@ func (g *builder) add(a, b int32) {
 	g.adj[b] = append(g.adj[b], a)
 }
 
-// generate builds the topology of MODEL §1 from rng: a Barabási–Albert
+// generate builds the topology of docs/model.md §1 from rng: a Barabási–Albert
 // graph, then the two triadic-closure passes. It returns adjacency lists.
 // cfg must be valid.
 func generate(cfg Config, rng *rand.Rand) [][]int32 {

@@ -2,7 +2,7 @@ package fabric
 
 import "fmt"
 
-// NodeState is a node's operational state (MODEL §1).
+// NodeState is a node's operational state (docs/model.md §1).
 type NodeState uint8
 
 // The five node states. Only Active and ESGTMode nodes are healthy: they

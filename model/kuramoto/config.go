@@ -85,7 +85,7 @@ type Config struct {
 	Target       float64 // coherence r regarded as synchronised
 }
 
-// DefaultConfig returns the model's defaults (MODEL.md §2): K = 14, 40 Hz
+// DefaultConfig returns the model's defaults (docs/model.md §2): K = 14, 40 Hz
 // for every node, σ = 0.01, no damping, dt = 5 ms, Euler, target r = 0.70.
 func DefaultConfig() Config {
 	return Config{

@@ -1,12 +1,12 @@
 // Package kuramoto integrates networks of phase oscillators coupled by the
 // Kuramoto model, as the ESGT coordinator uses them to synchronise the nodes
-// recruited for an ignition (MODEL.md §2):
+// recruited for an ignition (docs/model.md §2):
 //
 //	dθi/dt = ωi + K·(1/|Ni|)·Σ_{j∈Ni} wij·sin(θj − θi) − d·(θi mod 2π) + σ·ξi(t)
 //
 // where ωi = 2π·fi is node i's natural angular frequency, |Ni| its degree in
 // the network, wij the link weight, d an optional damping term (off by
-// default; the original used 0.1, see MODEL.md §7.4) and ξ white noise with
+// default; the original used 0.1, see docs/model.md §7.4) and ξ white noise with
 // the Euler–Maruyama scaling σ·√dt per step (§7.3).
 //
 // Conventions. Phases are radians kept in [0, 2π); frequencies are given in

@@ -100,7 +100,7 @@ func (n *Network) SetPhases(theta []float64) {
 }
 
 // RandomizePhases draws every phase uniformly from [0, 2π), as every new
-// ignition starts (MODEL.md §2 and §7.11).
+// ignition starts (docs/model.md §2 and §7.11).
 func (n *Network) RandomizePhases(rng *rand.Rand) {
 	for i := range n.theta {
 		n.theta[i] = float64(twoPi * rng.Float64())
@@ -119,7 +119,7 @@ func (n *Network) SetFrequenciesHz(hz []float64) {
 func (n *Network) Coupling() float64 { return n.coupling }
 
 // SetCoupling changes K for this network only (the dissolve phase halves
-// it without touching any other network, MODEL.md §7.1).
+// it without touching any other network, docs/model.md §7.1).
 func (n *Network) SetCoupling(k float64) { n.coupling = k }
 
 // Step advances the network by one integration step.

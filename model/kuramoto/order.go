@@ -23,7 +23,7 @@ func (n *Network) Order() (r, psi float64) {
 	return min(r, 1), detmath.Atan2(s, c)
 }
 
-// Band is the quality band of a coherence value (MODEL.md §2).
+// Band is the quality band of a coherence value (docs/model.md §2).
 type Band uint8
 
 // Quality bands, from r < 0.30 (unconscious) to r >= 0.90 (deep).

@@ -21,7 +21,7 @@ func Compute(m Metrics, prevCuriosity float64) Needs {
 }
 
 // Compute returns the needs for metrics m, given the curiosity of the
-// previous sample, by MODEL §5 (percentages as fractions, each need clamped
+// previous sample, by docs/model.md §5 (percentages as fractions, each need clamped
 // to [0, 1]):
 //
 //	rest         = CPUWeight·cpu + MemoryWeight·memory

@@ -1,6 +1,6 @@
 // Package needs is MMEI interoception: it turns physical metrics (CPU,
 // memory, errors, temperature, power, network, idle time, throughput) into
-// six abstract needs in [0, 1], as in MODEL §5.
+// six abstract needs in [0, 1], as in docs/model.md §5.
 //
 // # Pieces
 //

@@ -9,11 +9,11 @@ import (
 
 // MonitorConfig configures a [Monitor].
 type MonitorConfig struct {
-	Interval clock.Duration // sampling period; default 100 ms (MODEL §5)
+	Interval clock.Duration // sampling period; default 100 ms (docs/model.md §5)
 	Params   Params         // the needs formula; default [DefaultParams]
 }
 
-// DefaultMonitorConfig returns MODEL §5's monitor: a sample every 100 ms
+// DefaultMonitorConfig returns docs/model.md §5's monitor: a sample every 100 ms
 // through the default formula.
 func DefaultMonitorConfig() MonitorConfig {
 	return MonitorConfig{Interval: 100 * clock.Millisecond, Params: DefaultParams()}

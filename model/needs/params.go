@@ -3,7 +3,7 @@ package needs
 import "math"
 
 // Params are the coefficients of the needs formula ([Params.Compute]).
-// [DefaultParams] returns MODEL §5's values, which are the original's.
+// [DefaultParams] returns docs/model.md §5's values, which are the original's.
 // Percent metrics enter as fractions (percent / 100).
 type Params struct {
 	// Rest = CPUWeight·cpu + MemoryWeight·memory, as fractions.
@@ -38,7 +38,7 @@ type Params struct {
 	LearningAbove      float64 // 0.1
 }
 
-// DefaultParams returns the formula of MODEL §5.
+// DefaultParams returns the formula of docs/model.md §5.
 func DefaultParams() Params {
 	return Params{
 		CPUWeight:             0.6,
