@@ -36,7 +36,7 @@ type Summary struct {
 	// Checkpoints are the running digest at up to 64 evenly spaced records,
 	// so that two runs with different digests can be bisected to a window
 	// of records without their traces.
-	Checkpoints []Checkpoint `json:"checkpoints"`
+	Checkpoints []Checkpoint `json:"checkpoints,omitempty"`
 }
 
 // Requests counts outcomes.
