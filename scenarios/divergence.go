@@ -148,17 +148,23 @@ const maxTraceLine = 1 << 20
 
 // CompareTraces reads two JSON Lines traces written by Run and returns the
 // first record at which their running digests differ, or nil if they are
-// identical. Malformed lines are errors naming the trace and line.
+// identical. Malformed lines are errors naming the trace (A or B) and line.
 func CompareTraces(a, b io.Reader) (*Divergence, error) {
+	return CompareNamedTraces("A", a, "B", b)
+}
+
+// CompareNamedTraces is CompareTraces with the traces' names (their files)
+// for errors: "NAME:LINE: message".
+func CompareNamedTraces(nameA string, a io.Reader, nameB string, b io.Reader) (*Divergence, error) {
 	sa, sb := bufio.NewScanner(a), bufio.NewScanner(b)
 	sa.Buffer(make([]byte, 64<<10), maxTraceLine)
 	sb.Buffer(make([]byte, 64<<10), maxTraceLine)
 	for seq := uint64(1); ; seq++ {
-		ra, okA, err := readRecord(sa, "A", seq)
+		ra, okA, err := readRecord(sa, nameA, seq)
 		if err != nil {
 			return nil, err
 		}
-		rb, okB, err := readRecord(sb, "B", seq)
+		rb, okB, err := readRecord(sb, nameB, seq)
 		if err != nil {
 			return nil, err
 		}
@@ -180,17 +186,17 @@ type readLine struct {
 func readRecord(s *bufio.Scanner, name string, seq uint64) (readLine, bool, error) {
 	if !s.Scan() {
 		if err := s.Err(); err != nil {
-			return readLine{}, false, fmt.Errorf("trace %s, line %d: %w", name, seq, err)
+			return readLine{}, false, fmt.Errorf("%s:%d: %w", name, seq, err)
 		}
 		return readLine{Record: Record{Seq: seq}}, false, nil
 	}
 	var l traceLine
 	if err := json.Unmarshal(s.Bytes(), &l); err != nil {
-		return readLine{}, false, fmt.Errorf("trace %s, line %d: not a trace record: %w", name, seq, err)
+		return readLine{}, false, fmt.Errorf("%s:%d: not a trace record: %w", name, seq, err)
 	}
 	t, err := strconv.ParseInt(string(l.T), 10, 64)
 	if err != nil || l.Kind == "" || len(l.H) != 16 {
-		return readLine{}, false, fmt.Errorf("trace %s, line %d: not a trace record (want t, kind and a 16-digit h)", name, seq)
+		return readLine{}, false, fmt.Errorf("%s:%d: not a trace record (want t, kind and a 16-digit h)", name, seq)
 	}
 	return readLine{Record: Record{Seq: seq, At: clock.Time(t), Kind: l.Kind, Text: s.Text()}, hash: l.H}, true, nil
 }

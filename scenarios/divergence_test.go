@@ -90,7 +90,7 @@ func TestCompareTraces(t *testing.T) {
 		t.Fatalf("truncated trace: %v, %v", div, err)
 	}
 	for _, bad := range []string{"not json\n", `{"t":1,"kind":"x"}` + "\n", `{"t":"x","kind":"x","h":"0123456789abcdef"}` + "\n"} {
-		if _, err := CompareTraces(strings.NewReader(bad), bytes.NewReader(a)); err == nil || !strings.Contains(err.Error(), "trace A, line 1") {
+		if _, err := CompareTraces(strings.NewReader(bad), bytes.NewReader(a)); err == nil || !strings.Contains(err.Error(), "A:1: ") {
 			t.Errorf("malformed %q: err %v", bad, err)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/sim"
 )
@@ -18,7 +17,7 @@ import (
 var fabricCmd = &command{
 	name:    "fabric",
 	summary: "generate a TIG fabric and print its metrics",
-	usage:   "esgtsim fabric --nodes N --seed S [--format text|json] [--export-edges FILE]",
+	usage:   "esgtsim fabric --nodes N --seed S [--format text|json] [--out FILE] [--export-edges FILE]",
 	about:   fabricAbout(fabric.DefaultConfig()),
 	example: `esgtsim fabric --nodes 32 --seed 7
 esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv`,
@@ -28,7 +27,8 @@ esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv`,
 		fs.Uint64("seed", 1, "seed of the generator and the estimators")
 		fs.Int("min-degree", def.MinDegree, "Barabási–Albert links per new node (m)")
 		fs.String("format", "text", "text or json")
-		fs.String("export-edges", "", "write the edge list to this CSV file")
+		fs.String("out", "-", "write the report to FILE (- is standard output)")
+		fs.String("export-edges", "", "write the edge list to this CSV file (- is standard output)")
 	},
 	run: runSimple(0, runFabric),
 }
@@ -48,7 +48,8 @@ above; algebraic connectivity is always the Fiedler value of the
 Laplacian. The report says which figures are estimates.
 
 --export-edges writes every link as a line "a,b" of 0-based node indices,
-a < b, in that order; the file is replaced atomically.`,
+a < b, in that order. Output files are written whole or not at all; "-"
+is standard output, for one of --out and --export-edges.`,
 		cfg.ExactPathsMaxNodes, cfg.PathSources, cfg.ExactRedundancyMaxNodes, cfg.RedundancyPairs)
 }
 
@@ -64,7 +65,7 @@ type fabricReport struct {
 
 func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 	get := flagGetter{fs: fs}
-	seed, format, export := get.uint64("seed"), get.str("format"), get.str("export-edges")
+	seed, format, out, export := get.uint64("seed"), get.str("format"), get.str("out"), get.str("export-edges")
 	cfg := fabric.DefaultConfig()
 	cfg.Nodes, cfg.MinDegree = get.int("nodes"), get.int("min-degree")
 	if err := get.err; err != nil {
@@ -72,6 +73,9 @@ func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 	}
 	if format != "text" && format != "json" {
 		return e.usagef("--format must be text or json, got %q", format)
+	}
+	if err := e.checkOutputs("out", out, "export-edges", export); err != nil {
+		return err
 	}
 	f, err := fabric.New(cfg)
 	if err != nil {
@@ -83,17 +87,19 @@ func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 	m := f.Metrics(sim.NewStream(seed, "fabric/metrics"))
 	rep := fabricReport{Seed: seed, MinDegree: cfg.MinDegree, Metrics: m, Compliance: f.Compliance(m), Methods: methods(cfg, m)}
 	if export != "" {
-		if err := writeEdges(export, f.Edges()); err != nil {
+		if err := e.writeEdges(export, f.Edges()); err != nil {
 			return err
 		}
 	}
-	if format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
-	}
-	return printFabric(e.stdout, rep)
+	return e.writeOutput(out, func(w io.Writer) error {
+		if format == "json" {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(rep)
+		}
+		return printFabric(w, rep)
+	})
 }
 
 // methods says how each all-pairs figure was obtained.
@@ -190,8 +196,8 @@ func printFabric(w io.Writer, r fabricReport) error {
 }
 
 // writeEdges writes edges as "a,b" lines to path, whole or not at all.
-func writeEdges(path string, edges [][2]int) error {
-	err := atomicfile.Write(path, func(w io.Writer) error {
+func (e *env) writeEdges(path string, edges [][2]int) error {
+	err := e.writeOutput(path, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		for _, e := range edges {
 			fmt.Fprintf(bw, "%d,%d\n", e[0], e[1])

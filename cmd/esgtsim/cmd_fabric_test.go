@@ -104,7 +104,7 @@ func TestFabricExportEdges(t *testing.T) {
 	}
 
 	_, stderr, code = runCLI(t, "fabric", "--export-edges", filepath.Join(dir, "missing", "edges.csv"))
-	if code != 1 || !strings.Contains(stderr, "export edges") {
+	if code != 1 || !strings.Contains(stderr, "--export-edges") || !strings.Contains(stderr, "does not exist") {
 		t.Errorf("unwritable export: exit %d, stderr %q; want 1", code, stderr)
 	}
 }

@@ -39,6 +39,9 @@ func runMerge(e *env, fs *pflag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return e.usagef("no shard files given")
 	}
+	if err := e.checkOutputs("out", out); err != nil {
+		return err
+	}
 	inputs := make([]sweep.Input, len(args))
 	for i, name := range args {
 		data, err := os.ReadFile(name)
@@ -52,10 +55,9 @@ func runMerge(e *env, fs *pflag.FlagSet, args []string) error {
 		return e.inputError(err)
 	}
 	if out == "" {
-		_, err := e.stdout.Write(merged.Bytes())
-		return err
+		out = atomicfile.Stdout
 	}
-	return atomicfile.Write(out, func(w io.Writer) error {
+	return e.writeOutput(out, func(w io.Writer) error {
 		_, err := w.Write(merged.Bytes())
 		return err
 	})

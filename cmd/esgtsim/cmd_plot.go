@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
 )
@@ -35,7 +37,8 @@ over seeds as bars and a band, one line per combination of the other swept
 parameters. --x is a parameter column (triggers.refractory_period) or its
 last part (refractory_period); durations are shown in ms. The format is
 --out's extension (.svg or .png); --out defaults to the CSV's name with
-"-Y-vs-X.svg". Files are written whole or not at all.`,
+"-Y-vs-X.svg"; --out - writes it to standard output in the --format
+given. Files are written whole or not at all.`,
 	example: `esgtsim plot load-short
 esgtsim plot high-load --format png --out plots/storm
 esgtsim plot load-short --seed 3 --set triggers.refractory_period=100ms
@@ -89,6 +92,9 @@ func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
 	if fs.Changed("seed") {
 		sc.Spec.Seed = seed
 	}
+	if out == atomicfile.Stdout {
+		return e.usagef("--out of a run's figures is a directory: they are several files")
+	}
 	if out == "" {
 		out = filepath.Join("plots", strings.TrimSuffix(filepath.Base(args[0]), filepath.Ext(args[0])))
 	}
@@ -108,10 +114,15 @@ func plotSweep(e *env, path, x, y, out string, format plots.Format, formatSet bo
 	if out == "" {
 		short := x[strings.LastIndex(x, ".")+1:]
 		out = fmt.Sprintf("%s-%s-vs-%s.%s", strings.TrimSuffix(path, filepath.Ext(path)), y, short, format)
+	} else if out == atomicfile.Stdout {
+		return e.plotSweepTo(path, x, y, format)
 	} else if f, err := plots.FormatOf(out); err != nil {
 		return e.usagef("--out: %v", err)
 	} else if formatSet && f != format {
 		return e.usagef("--format %s contradicts --out %s", format, out)
+	}
+	if err := e.checkOutputs("out", out); err != nil {
+		return err
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -126,4 +137,23 @@ func plotSweep(e *env, path, x, y, out string, format plots.Format, formatSet bo
 	}
 	fmt.Fprintln(e.stdout, out)
 	return nil
+}
+
+// plotSweepTo draws figure y of the sweep CSV at path against parameter x
+// on standard output (--out -).
+func (e *env) plotSweepTo(path, x, y string, format plots.Format) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return e.usagef("--sweep: %v", err)
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if err := plots.RenderSweep(&buf, format, f, x, y); err != nil {
+		if errors.Is(err, plots.ErrColumn) {
+			return e.usagef("%s", strings.TrimPrefix(err.Error(), "plots: "))
+		}
+		return err
+	}
+	_, err = e.stdout.Write(buf.Bytes())
+	return err
 }

@@ -44,8 +44,8 @@ esgtsim run memory-pressure --plot plots/memory --check`,
 		fs.Uint64("seed", 0, "seed of the run (default: the scenario's)")
 		fs.StringArray("set", nil, "override a scenario key, path.to.key=value (repeatable)")
 		fs.String("format", "text", "report format: text or json")
-		fs.String("out", "", "write the report to FILE instead of standard output")
-		fs.String("trace", "", "write the event trace to FILE as JSON Lines")
+		fs.String("out", "", "write the report to FILE instead of standard output (- is standard output)")
+		fs.String("trace", "", "write the event trace to FILE as JSON Lines (- streams it to standard output; gzip when FILE ends in .gz)")
 		fs.Bool("check", false, "verify the model's invariants during the run")
 		fs.Bool("check-determinism", false, "run twice and report the first record at which the runs differ, if any")
 		fs.String("plot", "", "draw the run's figures into directory DIR")
@@ -74,6 +74,15 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if determinism && (out != "" || tracePath != "" || plotDir != "") {
 		return e.usagef("--check-determinism runs the scenario twice and writes no file; drop --out, --trace and --plot")
 	}
+	if out == "" {
+		out = atomicfile.Stdout
+	}
+	if plotDir == atomicfile.Stdout {
+		return e.usagef("--plot takes a directory: figures are several files")
+	}
+	if err := e.checkOutputs("out", out, "trace", tracePath); err != nil {
+		return err
+	}
 	sc, err := scenarios.Load(args[0], sets)
 	if err != nil {
 		return e.usagef("%v", err)
@@ -100,11 +109,11 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	var res *scenarios.Result
 	var runErr error
 	if tracePath != "" {
-		err = atomicfile.Write(tracePath, func(w io.Writer) error {
+		err = e.writeOutput(tracePath, compressed(tracePath, func(w io.Writer) error {
 			opts.Trace = w
 			res, runErr = scenarios.Run(e.ctx, sc, opts)
 			return runErr
-		})
+		}))
 		if runErr == nil {
 			runErr = err
 		}
@@ -134,15 +143,11 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		}
 		return runErr
 	}
-	if out == "" {
-		_, err = e.stdout.Write(report.Bytes())
-	} else {
-		err = atomicfile.Write(out, func(w io.Writer) error {
-			_, err := w.Write(report.Bytes())
-			return err
-		})
-	}
-	if err == nil && (format == "json" || out != "") {
+	err = e.writeOutput(out, func(w io.Writer) error {
+		_, err := w.Write(report.Bytes())
+		return err
+	})
+	if err == nil && (format == "json" || out != atomicfile.Stdout) {
 		// The text report on stdout already shows the speed.
 		st := res.Stats
 		fmt.Fprintf(e.stderr, "esgtsim: %s: %.3g virtual s in %.3g s wall (%.0fx real time, %.3g events/s)\n",

@@ -77,6 +77,9 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	if get.err != nil {
 		return e.usagef("%v", get.err)
 	}
+	if out == atomicfile.Stdout {
+		out = "" // the rows stream to standard output
+	}
 	def := sweep.Definition{Scenario: args[0], Sets: sets, Version: moduleVersion()}
 	for _, s := range paramSpecs {
 		p, err := sweep.ParseParam(s)
@@ -106,6 +109,9 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 		return e.usagef("--resume needs --out: a sweep to standard output keeps no journal, so there is nothing to resume")
 	case workers < 1:
 		return e.usagef("-j must be at least 1, got %d", workers)
+	}
+	if err := e.checkOutputs("out", out); err != nil {
+		return err
 	}
 	plan, err := sweep.NewPlan(def)
 	if err != nil {

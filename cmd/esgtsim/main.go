@@ -44,6 +44,10 @@ func exitCode(stderr io.Writer, err error) int {
 		return 2
 	}
 	fmt.Fprintf(stderr, "esgtsim: %v\n", err)
+	var trouble *troubleError
+	if errors.As(err, &trouble) {
+		return 2
+	}
 	return 1
 }
 
