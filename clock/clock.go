@@ -61,14 +61,15 @@ func (d Duration) Milliseconds() float64 { return float64(d) / float64(Milliseco
 // String formats d like [time.Duration]: "12.345ms", "10m0s".
 func (d Duration) String() string { return time.Duration(d).String() }
 
-// Seconds converts a float number of seconds to the nearest Duration.
-// It returns [ErrOutOfRange] for NaN, infinities and values beyond the
-// representable range.
-func Seconds(s float64) (Duration, error) { return fromFloat(s, float64(Second)) }
+// FromSeconds converts a float number of seconds to the nearest Duration,
+// the inverse of [Duration.Seconds]. It returns [ErrOutOfRange] for NaN,
+// infinities and values beyond the representable range.
+func FromSeconds(s float64) (Duration, error) { return fromFloat(s, float64(Second)) }
 
-// Milliseconds converts a float number of milliseconds to the nearest
-// Duration, with the same errors as [Seconds].
-func Milliseconds(ms float64) (Duration, error) { return fromFloat(ms, float64(Millisecond)) }
+// FromMilliseconds converts a float number of milliseconds to the nearest
+// Duration, the inverse of [Duration.Milliseconds], with the same errors as
+// [FromSeconds].
+func FromMilliseconds(ms float64) (Duration, error) { return fromFloat(ms, float64(Millisecond)) }
 
 func fromFloat(v, unit float64) (Duration, error) {
 	ns := math.Round(v * unit)

@@ -46,10 +46,10 @@ func TestFloatConversions(t *testing.T) {
 		in   float64
 		want Duration
 	}{
-		{"seconds", Seconds, 0.005, 5 * Millisecond},
-		{"seconds rounds to nearest ns", Seconds, 1.0000000004, Second},
-		{"milliseconds", Milliseconds, 200, 200 * Millisecond},
-		{"negative", Milliseconds, -1.5, -1500 * Microsecond},
+		{"seconds", FromSeconds, 0.005, 5 * Millisecond},
+		{"seconds rounds to nearest ns", FromSeconds, 1.0000000004, Second},
+		{"milliseconds", FromMilliseconds, 200, 200 * Millisecond},
+		{"negative", FromMilliseconds, -1.5, -1500 * Microsecond},
 	} {
 		got, err := tc.conv(tc.in)
 		if err != nil || got != tc.want {
@@ -57,8 +57,8 @@ func TestFloatConversions(t *testing.T) {
 		}
 	}
 	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e11} {
-		if _, err := Seconds(bad); !errors.Is(err, ErrOutOfRange) {
-			t.Errorf("Seconds(%v) error = %v, want ErrOutOfRange", bad, err)
+		if _, err := FromSeconds(bad); !errors.Is(err, ErrOutOfRange) {
+			t.Errorf("FromSeconds(%v) error = %v, want ErrOutOfRange", bad, err)
 		}
 	}
 }

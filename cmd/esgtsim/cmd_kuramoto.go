@@ -86,10 +86,10 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 		return e.usagef("%v", err)
 	}
 	cfg.FreqDist, cfg.Integrator = dist, integrator
-	if cfg.Step, err = clock.Seconds(get.float("dt")); err != nil {
+	if cfg.Step, err = clock.FromSeconds(get.float("dt")); err != nil {
 		return e.usagef("--dt: %v", err)
 	}
-	duration, err := clock.Seconds(get.float("duration"))
+	duration, err := clock.FromSeconds(get.float("duration"))
 	if err != nil || duration <= 0 {
 		return e.usagef("--duration must be a positive number of seconds")
 	}
