@@ -2,12 +2,12 @@ package needs
 
 // Needs are the six abstract needs, each in [0, 1] (1 = most urgent).
 type Needs struct {
-	Rest         float64 // computational fatigue: CPU and memory pressure
-	Repair       float64 // integrity: errors and exceptions
-	Efficiency   float64 // thermal and power stress
-	Connectivity float64 // network latency and packet loss
-	Curiosity    float64 // accumulated idleness
-	Learning     float64 // under-used throughput
+	Rest         float64 `json:"rest"`         // computational fatigue: CPU and memory pressure
+	Repair       float64 `json:"repair"`       // integrity: errors and exceptions
+	Efficiency   float64 `json:"efficiency"`   // thermal and power stress
+	Connectivity float64 `json:"connectivity"` // network latency and packet loss
+	Curiosity    float64 `json:"curiosity"`    // accumulated idleness
+	Learning     float64 `json:"learning"`     // under-used throughput
 }
 
 // defaultParams backs [Compute]; it is never modified.
