@@ -11,7 +11,7 @@ import (
 // record, and what.
 type InvariantError struct {
 	At    clock.Time
-	Event string // the record that exposed it, e.g. "ignited id=42"
+	Event string // the record that exposed it, e.g. "admitted id=42"
 	What  string
 }
 
@@ -58,7 +58,7 @@ func (c *checker) event(e *Event) error {
 		}
 		c.requests++
 		c.open[e.ID] = notAdmitted
-	case EvIgnited:
+	case EvAdmitted:
 		if e.Gap >= 0 && e.Gap < c.refractory {
 			return c.fail(e, "ignition started %v after the previous one ended; the refractory period is %v", e.Gap, c.refractory)
 		}

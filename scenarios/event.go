@@ -18,7 +18,7 @@ type EventKind uint8
 // Trace record kinds.
 const (
 	EvRequest    EventKind = iota + 1 // a request arrived
-	EvIgnited                         // a request was admitted: its ignition starts
+	EvAdmitted                        // a request was admitted: its ignition starts
 	EvPhase                           // an ignition entered a phase
 	EvOutcome                         // a request's single outcome
 	EvArousal                         // an arousal update, with the salience threshold
@@ -27,7 +27,7 @@ const (
 	EvModulation                      // an arousal modulation was requested
 )
 
-var eventNames = [...]string{"", "request", "ignited", "phase", "outcome", "arousal", "needs", "fault", "modulation"}
+var eventNames = [...]string{"", "request", "admitted", "phase", "outcome", "arousal", "needs", "fault", "modulation"}
 
 // String returns the kind's name as the trace writes it.
 func (k EventKind) String() string {
@@ -44,9 +44,9 @@ type Event struct {
 	Seq  uint64 // ordinal of the record in the trace, from 1
 	Hash uint64 // the running digest after this record
 
-	ID       uint64         // request, ignited, phase, outcome
+	ID       uint64         // request, admitted, phase, outcome
 	Salience float64        // request
-	Gap      clock.Duration // ignited: time since the last ignition ended, −1 if none
+	Gap      clock.Duration // admitted: time since the last ignition ended, −1 if none
 	Phase    esgt.Phase     // phase
 	Outcome  *esgt.Outcome  // outcome; valid only during the callback
 
@@ -80,7 +80,7 @@ func (e *Event) fields(w *[16]uint64) int {
 	case EvRequest:
 		put(e.ID)
 		flt(e.Salience)
-	case EvIgnited:
+	case EvAdmitted:
 		put(e.ID)
 		put(uint64(e.Gap))
 	case EvPhase:

@@ -93,7 +93,10 @@ func newRecorder(opts *Options) *recorder {
 // attach connects the recorder to w's coordinator and probes.
 func (r *recorder) attach(w *world) {
 	r.w = w
-	w.coord.AddObserver(r)
+	w.coord.OnRequested(r.Requested)
+	w.coord.OnAdmitted(r.Admitted)
+	w.coord.OnPhase(r.PhaseStarted)
+	w.coord.OnFinished(r.Finished)
 	for _, ch := range w.sc.Spec.Needs.Changes {
 		if ch.Probe {
 			ts := occurrences(ch.At, ch.Repeat, ch.Period)
@@ -124,7 +127,7 @@ func (r *recorder) emit() {
 	}
 }
 
-// Requested implements esgt.Observer.
+// Requested records a request's arrival (the coordinator's OnRequested).
 func (r *recorder) Requested(id uint64, at clock.Time, salience float64) {
 	if !r.anyRequest {
 		r.firstArrival, r.anyRequest = at, true
@@ -134,25 +137,26 @@ func (r *recorder) Requested(id uint64, at clock.Time, salience float64) {
 	r.emit()
 }
 
-// Ignited implements esgt.Observer.
-func (r *recorder) Ignited(id uint64, at clock.Time, gap clock.Duration) {
+// Admitted records the start of an admitted request's ignition (the
+// coordinator's OnAdmitted).
+func (r *recorder) Admitted(id uint64, at clock.Time, gap clock.Duration) {
 	r.attempts++
 	r.inFlight++
 	r.maxInFlight = max(r.maxInFlight, r.inFlight)
 	if gap >= 0 && (r.minGap < 0 || gap < r.minGap) {
 		r.minGap = gap
 	}
-	r.ev = Event{Kind: EvIgnited, At: at, ID: id, Gap: gap}
+	r.ev = Event{Kind: EvAdmitted, At: at, ID: id, Gap: gap}
 	r.emit()
 }
 
-// PhaseStarted implements esgt.Observer.
+// PhaseStarted records a phase transition (the coordinator's OnPhase).
 func (r *recorder) PhaseStarted(id uint64, at clock.Time, p esgt.Phase) {
 	r.ev = Event{Kind: EvPhase, At: at, ID: id, Phase: p}
 	r.emit()
 }
 
-// Finished implements esgt.Observer.
+// Finished records a request's outcome (the coordinator's OnFinished).
 func (r *recorder) Finished(o *esgt.Outcome) {
 	r.lastDone = o.Done
 	lat := int64(o.Latency())

@@ -267,7 +267,7 @@ func TestTraceMatchesDigest(t *testing.T) {
 	if uint64(lines) != res.Summary.TraceRecords || last["h"] != res.Summary.Digest {
 		t.Fatalf("%d lines, %d records; last hash %v, digest %s", lines, res.Summary.TraceRecords, last["h"], res.Summary.Digest)
 	}
-	for _, k := range []string{"request", "ignited", "phase", "outcome", "fault"} {
+	for _, k := range []string{"request", "admitted", "phase", "outcome", "fault"} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s record in the trace", k)
 		}

@@ -48,7 +48,7 @@ func (t *traceWriter) write(e *Event, h uint64) error {
 	case EvRequest:
 		num("id", int64(e.ID))
 		flt("salience", e.Salience)
-	case EvIgnited:
+	case EvAdmitted:
 		num("id", int64(e.ID))
 		num("gap_ns", int64(e.Gap))
 	case EvPhase:

@@ -83,7 +83,7 @@ func New(cfg Config, ctrl *arousal.Controller, coord *esgt.Coordinator) (*Bridge
 // Interval.
 func (b *Bridge) Start(s *sim.Sim) error {
 	b.coord.SetArousalSource(b.ctrl)
-	b.coord.AddObserver(b)
+	b.coord.OnFinished(b.finished)
 	t, err := s.Every(s.Now(), b.cfg.Interval, b.update)
 	if err != nil {
 		return err
@@ -103,18 +103,8 @@ func (b *Bridge) update(clock.Time) {
 	b.coord.SetMinSalience(b.Threshold(b.ctrl.ThresholdFactor()))
 }
 
-// Requested implements esgt.Observer.
-func (b *Bridge) Requested(uint64, clock.Time, float64) {}
-
-// PhaseStarted implements esgt.Observer.
-func (b *Bridge) PhaseStarted(uint64, clock.Time, esgt.Phase) {}
-
-// Ignited implements esgt.Observer.
-func (b *Bridge) Ignited(uint64, clock.Time, clock.Duration) {}
-
-// Finished implements esgt.Observer: a successful ignition is signalled to
-// the arousal controller.
-func (b *Bridge) Finished(o *esgt.Outcome) {
+// finished signals each successful ignition to the arousal controller.
+func (b *Bridge) finished(o *esgt.Outcome) {
 	if o.Reason == esgt.Success {
 		b.ctrl.NotifyIgnition(o.Done)
 	}

@@ -60,20 +60,13 @@ func newWorld(t *testing.T, initial float64, bridged bool) *world {
 // returns its reason.
 func (w *world) outcomeOf(v float64) esgt.Reason {
 	var got esgt.Reason
-	w.coord.AddObserver(finished(func(o *esgt.Outcome) { got = o.Reason }))
+	w.coord.OnFinished(func(o *esgt.Outcome) { got = o.Reason })
 	w.sim.Schedule(clock.Time(100*clock.Millisecond), func() {
 		w.coord.Submit(esgt.Request{Salience: esgt.Salience{Novelty: v, Relevance: v, Urgency: v, Confidence: v}})
 	})
 	w.sim.RunUntil(clock.Time(2 * clock.Second))
 	return got
 }
-
-type finished func(*esgt.Outcome)
-
-func (f finished) Requested(uint64, clock.Time, float64)       {}
-func (f finished) PhaseStarted(uint64, clock.Time, esgt.Phase) {}
-func (f finished) Ignited(uint64, clock.Time, clock.Duration)  {}
-func (f finished) Finished(o *esgt.Outcome)                    { f(o) }
 
 // TestBridgeLowersThresholdUnderHighArousal: a borderline salience of 0.5 is
 // below the default min_salience (0.60), so without the bridge it is

@@ -25,12 +25,12 @@ type CPUSource interface {
 // Coordinator admits requests and runs their ignitions on a simulator.
 // It is not safe for concurrent use; like the kernel, it is driven by events.
 type Coordinator struct {
-	cfg       Config
-	sim       *sim.Sim
-	fab       *fabric.Fabric
-	arousal   ArousalSource
-	cpu       CPUSource
-	observers []Observer
+	cfg     Config
+	sim     *sim.Sim
+	fab     *fabric.Fabric
+	arousal ArousalSource
+	cpu     CPUSource
+	on      callbacks
 
 	minSalience float64
 	running     bool
@@ -120,9 +120,6 @@ func (c *Coordinator) SetArousalSource(a ArousalSource) { c.arousal = a }
 // restores the configured default.
 func (c *Coordinator) SetCPUSource(src CPUSource) { c.cpu = src }
 
-// AddObserver registers o to receive every request, phase and outcome.
-func (c *Coordinator) AddObserver(o Observer) { c.observers = append(c.observers, o) }
-
 // MinSalience returns the current salience threshold.
 func (c *Coordinator) MinSalience() float64 { return c.minSalience }
 
@@ -171,8 +168,8 @@ func (c *Coordinator) Requests() uint64 { return c.nextID }
 func (c *Coordinator) Submit(r Request) uint64 {
 	c.nextID++
 	id, now, total := c.nextID, c.sim.Now(), r.Salience.Total()
-	for _, o := range c.observers {
-		o.Requested(id, now, total)
+	for _, fn := range c.on.requested {
+		fn(id, now, total)
 	}
 	nodes, reason := c.gate(now, total)
 	if reason != Success {
@@ -184,11 +181,11 @@ func (c *Coordinator) Submit(r Request) uint64 {
 	return id
 }
 
-// report counts an outcome and hands it to the observers.
+// report counts an outcome and hands it to the OnFinished callbacks.
 func (c *Coordinator) report(o *Outcome) {
 	c.counts[o.Reason]++
-	for _, obs := range c.observers {
-		obs.Finished(o)
+	for _, fn := range c.on.finished {
+		fn(o)
 	}
 }
 

@@ -185,11 +185,11 @@ func TestStopStartKeepsHistory(t *testing.T) {
 func TestESGTModeReleased(t *testing.T) {
 	f := newFixture(t, 32, nil)
 	var inModeDuringSustain, inModeAfter bool
-	f.c.AddObserver(phaseHook(func(p Phase) {
+	f.c.OnPhase(func(_ uint64, _ clock.Time, p Phase) {
 		if p == Sustain {
 			inModeDuringSustain = f.fab.InESGTMode()
 		}
-	}))
+	})
 	f.submitAt(0, 0.9)
 	f.sim.Run()
 	inModeAfter = f.fab.InESGTMode()
@@ -202,13 +202,6 @@ func TestESGTModeReleased(t *testing.T) {
 		}
 	}
 }
-
-type phaseHook func(Phase)
-
-func (h phaseHook) Requested(uint64, clock.Time, float64)        {}
-func (h phaseHook) PhaseStarted(_ uint64, _ clock.Time, p Phase) { h(p) }
-func (h phaseHook) Ignited(uint64, clock.Time, clock.Duration)   {}
-func (h phaseHook) Finished(*Outcome)                            {}
 
 func TestSalienceAndConfig(t *testing.T) {
 	s := Salience{Novelty: 1, Relevance: 0.5, Urgency: 0.2, Confidence: 1}

@@ -37,7 +37,10 @@ func newFixture(t *testing.T, nodes int, edit func(*Config)) *fixture {
 		t.Fatal(err)
 	}
 	rec := newRecorder(c)
-	c.AddObserver(rec)
+	c.OnRequested(rec.Requested)
+	c.OnAdmitted(rec.Admitted)
+	c.OnPhase(rec.PhaseStarted)
+	c.OnFinished(rec.Finished)
 	return &fixture{sim: s, fab: fab, c: c, rec: rec}
 }
 
@@ -88,7 +91,7 @@ func (r *recorder) PhaseStarted(id uint64, at clock.Time, p Phase) {
 	r.phaseTimes[id] = append(r.phaseTimes[id], at)
 }
 
-func (r *recorder) Ignited(id uint64, at clock.Time, gap clock.Duration) {
+func (r *recorder) Admitted(id uint64, at clock.Time, gap clock.Duration) {
 	r.ignitedAt = append(r.ignitedAt, at)
 	r.gaps = append(r.gaps, gap)
 	r.inFlight++

@@ -55,8 +55,8 @@ func (c *Coordinator) admit(id uint64, now clock.Time, total float64, r Request,
 	if c.hasEnded {
 		gap = now.Sub(c.lastEnd)
 	}
-	for _, o := range c.observers {
-		o.Ignited(id, now, gap)
+	for _, fn := range c.on.admitted {
+		fn(id, now, gap)
 	}
 	ig.enter(Prepare, now)
 	ig.phaseEv = c.sim.After(c.cfg.PrepareCost, ig.phaseFn)
@@ -80,8 +80,8 @@ func (ig *ignition) enter(p Phase, now clock.Time) {
 		ig.out.PhaseTime[ig.phase] += now.Sub(ig.phaseStart)
 	}
 	ig.phase, ig.phaseStart = p, now
-	for _, o := range ig.c.observers {
-		o.PhaseStarted(ig.out.ID, now, p)
+	for _, fn := range ig.c.on.phase {
+		fn(ig.out.ID, now, p)
 	}
 }
 

@@ -38,19 +38,3 @@ type Outcome struct {
 
 // Latency returns the virtual time from arrival to outcome.
 func (o *Outcome) Latency() clock.Duration { return o.Done.Sub(o.Arrival) }
-
-// Observer receives the coordinator's events as they happen, in virtual
-// time order. Implementations must not retain the *Outcome.
-type Observer interface {
-	// Requested is called when a request arrives, before its gate.
-	Requested(id uint64, at clock.Time, salience float64)
-	// PhaseStarted is called when an admitted request's ignition enters a
-	// phase.
-	PhaseStarted(id uint64, at clock.Time, p Phase)
-	// Ignited is called when an ignition starts (is admitted); gap is the
-	// time since the end of the most recent successful ignition, or −1 if
-	// none has ended yet.
-	Ignited(id uint64, at clock.Time, gap clock.Duration)
-	// Finished is called once per request with its outcome.
-	Finished(o *Outcome)
-}
