@@ -1,0 +1,22 @@
+// Package scenarios loads esgtsim's declarative scenarios, runs them and
+// summarises what happened.
+//
+// A scenario is a TOML file (or one of the built-ins embedded in the
+// binary, listed by [Builtins]) that sets only what it changes from the
+// model's defaults: the fabric, the oscillators, the triggers, the
+// ignition phases, the hardening, arousal, needs and the bridge, the
+// workloads and the faults. [Load] reads a built-in by name or a file by
+// path, [Parse] reads TOML text; both apply "table.key=value" overrides as
+// the command line's --set does, and refuse a bad file with an error of the
+// form "file:line: key: message".
+//
+// [Run] wires the model onto a fresh simulator, runs it to the scenario's
+// duration in virtual time and returns a [Result] whose [Summary] is the
+// run report ("esgtsim run --format json" prints it). A run is a function
+// of the scenario, the overrides and the seed only: the same inputs give
+// the same bytes on every machine. [Options] add an event trace, the
+// invariant checker, or an observer of every event.
+//
+// Traces: every recorded event feeds a running [Digest]; [CompareTraces]
+// and [CheckDeterminism] find the first record at which two runs differ.
+package scenarios
