@@ -36,25 +36,15 @@ type Column struct {
 const FloatDecimals = 6
 
 // figureColumns are the summary figures of each row, after the cell, the
-// seed and the parameters. Their order is part of the output format.
-var figureColumns = []Column{
-	{"requests", Int},
-	{"succeeded", Int},
-	{"success_rate", Float},
-	{"latency_mean_ms", Float},
-	{"latency_p50_ms", Float},
-	{"latency_p95_ms", Float},
-	{"latency_p99_ms", Float},
-	{"latency_max_ms", Float},
-	{"time_to_sync_p50_ms", Float},
-	{"time_to_sync_p99_ms", Float},
-	{"ignitions", Int},
-	{"min_gap_ms", Float},
-	{"refractory_rejections", Int},
-	{"arousal_mean", Float},
-	{"digest", Text},
-	{"error", Text},
-}
+// seed and the parameters: the default metrics, then the digest and the
+// error. Their order is part of the output format.
+var figureColumns = func() []Column {
+	var cols []Column
+	for _, m := range DefaultMetrics() {
+		cols = append(cols, Column{m.Name, m.Kind})
+	}
+	return append(cols, Column{"digest", Text}, Column{"error", Text})
+}()
 
 // Columns returns the columns of a sweep over params: cell, seed, one per
 // param named by its path, then the figures.
@@ -70,38 +60,11 @@ func Columns(params []Param) []Column {
 // Figures without a value (no request, no ignition, arousal disabled) are
 // empty.
 func figureFields(s *scenarios.Summary) []string {
-	q := func(x scenarios.Quantiles, v float64) string {
-		if x.Count == 0 {
-			return ""
-		}
-		return formatFloat(v)
+	f := make([]string, 0, len(figureColumns))
+	for _, m := range DefaultMetrics() {
+		f = append(f, m.Format(s))
 	}
-	rate := ""
-	if s.Requests.Total > 0 {
-		rate = formatFloat(float64(s.Requests.Succeeded) / float64(s.Requests.Total))
-	}
-	minGap := ""
-	if s.Ignitions.MinGapMs != nil {
-		minGap = formatFloat(*s.Ignitions.MinGapMs)
-	}
-	arousal := ""
-	if s.Arousal != nil {
-		arousal = formatFloat(s.Arousal.Mean)
-	}
-	lat, sync := s.LatencyMs, s.TimeToSyncMs
-	return []string{
-		formatUint(s.Requests.Total),
-		formatUint(s.Requests.Succeeded),
-		rate,
-		q(lat, lat.Mean), q(lat, lat.P50), q(lat, lat.P95), q(lat, lat.P99), q(lat, lat.Max),
-		q(sync, sync.P50), q(sync, sync.P99),
-		formatUint(s.Ignitions.Count),
-		minGap,
-		formatUint(s.Ignitions.RefractoryRejections),
-		arousal,
-		s.Digest,
-		"",
-	}
+	return append(f, s.Digest, "")
 }
 
 // errorFields are the figures of a failed cell: all empty but the error.
