@@ -22,7 +22,9 @@ type Scenario struct {
 	Spec   Spec
 	File   string // the built-in's name or the file's path
 	Source []byte // the file as read, before overrides
-	meta   *strictoml.Meta
+	// Overrides are the --set overrides applied, "path=value" as given.
+	Overrides []string
+	meta      *strictoml.Meta
 }
 
 // Info names a built-in scenario.
@@ -92,7 +94,7 @@ func Parse(file string, data []byte, overrides []string) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := &Scenario{Spec: spec, File: file, Source: data, meta: meta}
+	sc := &Scenario{Spec: spec, File: file, Source: data, Overrides: overrides, meta: meta}
 	if !meta.Has("arousal.initial") {
 		sc.Spec.Arousal.Initial = sc.Spec.Arousal.Baseline
 	}
