@@ -31,7 +31,8 @@ type SignedRankResult struct {
 // exact for fewer than 50 differences without ties or zeros and otherwise
 // comes from the normal approximation with tie and continuity corrections.
 // NaN values must have been removed. When every difference is zero there is
-// no evidence of any difference and P is 1.
+// no evidence of any difference and P is 1; with no difference at all P is
+// NaN.
 func SignedRank(d []float64) SignedRankResult {
 	var nz []float64
 	for _, v := range d {
@@ -42,6 +43,10 @@ func SignedRank(d []float64) SignedRankResult {
 	zeros := len(nz) < len(d)
 	n := len(nz)
 	r := SignedRankResult{N: n, P: 1}
+	if len(d) == 0 {
+		r.P = math.NaN()
+		return r
+	}
 	if n == 0 {
 		return r
 	}

@@ -1,0 +1,171 @@
+package compare
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/esgtsim/esgtsim/internal/inference"
+	"github.com/esgtsim/esgtsim/internal/sweep"
+)
+
+// WriteText writes the comparison for people, in the spirit of benchstat:
+// a header naming both sides and the seeds, then one row per metric with
+// each side's mean ± half-width, the difference B − A ± half-width, the
+// relative change (or "~" when the interval of the difference covers 0:
+// no evidence of a change), both p-values and n.
+func (r *Result) WriteText(w io.Writer) error {
+	fmt.Fprintf(w, "A: %s\n", describe(r.A.Scenario, r.A.Overrides))
+	fmt.Fprintf(w, "B: %s\n", describe(r.B.Scenario, r.B.Overrides))
+	fmt.Fprintf(w, "seeds %s, the same for A and B; %s%% intervals; ~ marks a difference whose interval covers 0\n\n",
+		SeedList(r.Seeds), strconv.FormatFloat(100*r.Confidence, 'f', -1, 64))
+	rows := [][]string{{"metric", "A", "B", "B − A", "change", "p (t-test)", "p (Wilcoxon)", "n"}}
+	for _, m := range r.Metrics {
+		c := m.Comparison
+		change := "~"
+		if !c.Covers0() {
+			change = percent(c.RelChange)
+		}
+		n := strconv.Itoa(m.N)
+		if m.N < len(r.Seeds) {
+			n = fmt.Sprintf("%d of %d", m.N, len(r.Seeds))
+		}
+		sides := decimals(smallestPositive(m.EstA.HalfWidth, m.EstB.HalfWidth), math.Max(math.Abs(m.EstA.Mean), math.Abs(m.EstB.Mean)), m.Kind)
+		diffHalf := (c.High - c.Low) / 2
+		side := func(e inference.Estimate) string {
+			if e.HalfWidth == 0 {
+				return plusMinus(e.Mean, 0, decimals(0, e.Mean, m.Kind), false)
+			}
+			return plusMinus(e.Mean, e.HalfWidth, sides, false)
+		}
+		rows = append(rows, []string{m.Metric, side(m.EstA), side(m.EstB),
+			plusMinus(c.Diff, diffHalf, decimals(diffHalf, c.Diff, m.Kind), true),
+			change, pValue(c.PT), pValue(c.PWilcoxon), n})
+	}
+	return writeTable(w, rows)
+}
+
+// writeTable writes rows as columns two spaces apart, the first column
+// aligned left and the others right.
+func writeTable(w io.Writer, rows [][]string) error {
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, cell := range row {
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		for i, cell := range row {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+			switch {
+			case i == 0:
+				b.WriteString(cell + pad)
+			default:
+				b.WriteString("  " + pad + cell)
+			}
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// describe names one side: the scenario and its overrides as --set flags.
+func describe(scenario string, overrides []string) string {
+	var b strings.Builder
+	b.WriteString(scenario)
+	for _, o := range overrides {
+		fmt.Fprintf(&b, " --set %s", o)
+	}
+	return b.String()
+}
+
+// SeedList writes seeds compactly: runs of consecutive seeds as A..B.
+func SeedList(seeds []uint64) string {
+	var parts []string
+	for i := 0; i < len(seeds); {
+		j := i
+		for j+1 < len(seeds) && seeds[j+1] == seeds[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d..%d", seeds[i], seeds[j]))
+		} else {
+			parts = append(parts, strconv.FormatUint(seeds[i], 10))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
+
+// plusMinus writes "mean ± half", with a sign on the mean for differences;
+// "–" when there is no value and just the mean when there is no interval.
+func plusMinus(mean, half float64, digits int, signed bool) string {
+	if math.IsNaN(mean) {
+		return "–"
+	}
+	s := strconv.FormatFloat(mean, 'f', digits, 64)
+	if signed && mean > 0 {
+		s = "+" + s
+	}
+	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
+		s = s[1:] // negative zero after rounding
+	}
+	if math.IsNaN(half) {
+		return s
+	}
+	return s + " ± " + strconv.FormatFloat(half, 'f', digits, 64)
+}
+
+// decimals chooses how many decimals to show for a value of size ref
+// known to within ±half: two significant digits of the half-width (three
+// of the value when there is no interval or it is 0), none for whole
+// numbers of an integer metric, at most 6.
+func decimals(half, ref float64, kind sweep.Kind) int {
+	sig := 2
+	if half == 0 || math.IsNaN(half) {
+		if kind == sweep.Int && ref == math.Trunc(ref) {
+			return 0
+		}
+		half, sig = math.Abs(ref), 3
+	}
+	if half == 0 || math.IsNaN(half) {
+		return 0
+	}
+	d := sig - 1 - int(math.Floor(math.Log10(half)))
+	return min(max(d, 0), 6)
+}
+
+// smallestPositive returns the smallest of a and b that is positive, or 0.
+func smallestPositive(a, b float64) float64 {
+	switch {
+	case a > 0 && b > 0:
+		return math.Min(a, b)
+	case a > 0:
+		return a
+	case b > 0:
+		return b
+	}
+	return 0
+}
+
+func percent(rel float64) string {
+	if math.IsNaN(rel) {
+		return "–"
+	}
+	return fmt.Sprintf("%+.1f%%", 100*rel)
+}
+
+func pValue(p float64) string {
+	if math.IsNaN(p) {
+		return "–"
+	}
+	if p < 0.001 && p > 0 {
+		return "<0.001"
+	}
+	return strconv.FormatFloat(p, 'f', 3, 64)
+}
