@@ -7,7 +7,8 @@
 #   scripts/sweep-refractory.sh parallel   shards run by GNU parallel, then merged
 #
 # All three write the same bytes to $OUT (default refractory.csv) and then
-# print the mean success rate per refractory period (scripts/summarize.py).
+# print the mean success rate and p99 latency per refractory period, with
+# their confidence intervals (esgtsim summarize).
 # Shards on one machine only pay off when each process is limited to one
 # core or when you want to stop and restart shards independently; a single
 # sweep already uses every core.
@@ -68,4 +69,4 @@ xargs|parallel)
   ;;
 esac
 
-python3 "$here/summarize.py" "$OUT"
+"$ESGTSIM" summarize "$OUT" --metric success_rate,latency_p99_ms

@@ -120,7 +120,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		runCmd, listCmd, showCmd, fabricCmd, kuramotoCmd,
-		sweepCmd, mergeCmd, compareCmd, plotCmd, diffCmd, versionCmd, helpCmd,
+		sweepCmd, mergeCmd, summarizeCmd, compareCmd, plotCmd, diffCmd, versionCmd, helpCmd,
 	}
 }
 

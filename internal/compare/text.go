@@ -33,16 +33,16 @@ func (r *Result) WriteText(w io.Writer) error {
 		if m.N < len(r.Seeds) {
 			n = fmt.Sprintf("%d of %d", m.N, len(r.Seeds))
 		}
-		sides := decimals(smallestPositive(m.EstA.HalfWidth, m.EstB.HalfWidth), math.Max(math.Abs(m.EstA.Mean), math.Abs(m.EstB.Mean)), m.Kind)
+		sides := inference.Decimals(smallestPositive(m.EstA.HalfWidth, m.EstB.HalfWidth), math.Max(math.Abs(m.EstA.Mean), math.Abs(m.EstB.Mean)), m.Kind == sweep.Int)
 		diffHalf := (c.High - c.Low) / 2
 		side := func(e inference.Estimate) string {
 			if e.HalfWidth == 0 {
-				return plusMinus(e.Mean, 0, decimals(0, e.Mean, m.Kind), false)
+				return plusMinus(e.Mean, 0, inference.Decimals(0, e.Mean, m.Kind == sweep.Int), false)
 			}
 			return plusMinus(e.Mean, e.HalfWidth, sides, false)
 		}
 		rows = append(rows, []string{m.Metric, side(m.EstA), side(m.EstB),
-			plusMinus(c.Diff, diffHalf, decimals(diffHalf, c.Diff, m.Kind), true),
+			plusMinus(c.Diff, diffHalf, inference.Decimals(diffHalf, c.Diff, m.Kind == sweep.Int), true),
 			change, pValue(c.PT), pValue(c.PWilcoxon), n})
 	}
 	return writeTable(w, rows)
@@ -119,25 +119,6 @@ func plusMinus(mean, half float64, digits int, signed bool) string {
 		return s
 	}
 	return s + " ± " + strconv.FormatFloat(half, 'f', digits, 64)
-}
-
-// decimals chooses how many decimals to show for a value of size ref
-// known to within ±half: two significant digits of the half-width (three
-// of the value when there is no interval or it is 0), none for whole
-// numbers of an integer metric, at most 6.
-func decimals(half, ref float64, kind sweep.Kind) int {
-	sig := 2
-	if half == 0 || math.IsNaN(half) {
-		if kind == sweep.Int && ref == math.Trunc(ref) {
-			return 0
-		}
-		half, sig = math.Abs(ref), 3
-	}
-	if half == 0 || math.IsNaN(half) {
-		return 0
-	}
-	d := sig - 1 - int(math.Floor(math.Log10(half)))
-	return min(max(d, 0), 6)
 }
 
 // smallestPositive returns the smallest of a and b that is positive, or 0.

@@ -71,3 +71,23 @@ func CheckConfidence(c float64) error {
 	}
 	return nil
 }
+
+// Decimals returns how many decimals to write a value of size ref known to
+// within ±half, so that the digits shown are the ones the interval
+// supports: two significant digits of the half-width, or three of the
+// value when there is no interval or it is 0 (none when the value is a
+// whole number of a whole-valued metric). At most 6.
+func Decimals(half, ref float64, whole bool) int {
+	sig := 2
+	if half == 0 || math.IsNaN(half) {
+		if whole && ref == math.Trunc(ref) {
+			return 0
+		}
+		half, sig = math.Abs(ref), 3
+	}
+	if half == 0 || math.IsNaN(half) || math.IsInf(half, 0) {
+		return 0
+	}
+	d := sig - 1 - int(math.Floor(math.Log10(half)))
+	return min(max(d, 0), 6)
+}

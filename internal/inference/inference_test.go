@@ -220,3 +220,23 @@ func diffs(a, b []float64) []float64 {
 	}
 	return d
 }
+
+func TestDecimals(t *testing.T) {
+	for _, tc := range []struct {
+		half, ref float64
+		whole     bool
+		want      int
+	}{
+		{1.17, 14, false, 1},     // 14.0 ± 1.2
+		{0.0117, 0.14, false, 3}, // 0.140 ± 0.012
+		{15, 480, false, 0},      // 480 ± 15
+		{0, 100, true, 0},        // 100 ± 0 (an integer metric)
+		{0, 85.36, false, 1},     // 85.4: three significant digits
+		{math.NaN(), 0.5, false, 3},
+		{1e-9, 1, false, 6}, // capped
+	} {
+		if got := Decimals(tc.half, tc.ref, tc.whole); got != tc.want {
+			t.Errorf("Decimals(%v, %v, %v) = %d, want %d", tc.half, tc.ref, tc.whole, got, tc.want)
+		}
+	}
+}
