@@ -83,10 +83,18 @@ type Config struct {
 	Step         clock.Duration // integration step dt
 	Integrator   Integrator
 	Target       float64 // coherence r regarded as synchronised
+
+	// Normalization divides each node's coupling sum by its degree (the
+	// default) or by the number of oscillators.
+	Normalization Normalization
+	// NoiseScaling scales the per-step noise by √dt (the default) or by dt
+	// (the original's defect).
+	NoiseScaling NoiseScaling
 }
 
-// DefaultConfig returns the model's defaults (docs/model.md §2): K = 14, 40 Hz
-// for every node, σ = 0.01, no damping, dt = 5 ms, Euler, target r = 0.70.
+// DefaultConfig returns the model's defaults (docs/model.md §2): K = 14
+// normalised by degree, 40 Hz for every node, σ = 0.01 scaled by √dt, no
+// damping, dt = 5 ms, Euler, target r = 0.70.
 func DefaultConfig() Config {
 	return Config{
 		Coupling:   14,
@@ -133,6 +141,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("kuramoto: unknown frequency distribution %d", c.FreqDist)
 	case c.Integrator > RK4:
 		return fmt.Errorf("kuramoto: unknown integrator %d", c.Integrator)
+	case c.Normalization > ByNodes:
+		return fmt.Errorf("kuramoto: unknown normalization %d", c.Normalization)
+	case c.NoiseScaling > NoiseStep:
+		return fmt.Errorf("kuramoto: unknown noise scaling %d", c.NoiseScaling)
 	}
 	return nil
 }

@@ -5,9 +5,11 @@
 //	dθi/dt = ωi + K·(1/|Ni|)·Σ_{j∈Ni} wij·sin(θj − θi) − d·(θi mod 2π) + σ·ξi(t)
 //
 // where ωi = 2π·fi is node i's natural angular frequency, |Ni| its degree in
-// the network, wij the link weight, d an optional damping term (off by
-// default; the original used 0.1, see docs/model.md §7.4) and ξ white noise with
-// the Euler–Maruyama scaling σ·√dt per step (§7.3).
+// the network (or N, the number of oscillators, with [ByNodes], as the
+// original normalises at its revision of 2025-11-15), wij the link weight,
+// d an optional damping term (off by default; the original used 0.1, see
+// docs/model.md §7.4) and ξ white noise with the Euler–Maruyama scaling
+// σ·√dt per step (§7.3; [NoiseStep] gives the original's σ·dt).
 //
 // Conventions. Phases are radians kept in [0, 2π); frequencies are given in
 // Hz and stored as angular frequencies; time steps are virtual

@@ -22,7 +22,7 @@ type Network struct {
 
 	theta  []float64 // phases in [0, 2π)
 	omega  []float64 // natural angular frequencies, rad/s
-	invDeg []float64 // 1/|Ni|, 0 for isolated nodes
+	invDeg []float64 // the coupling coefficient of each node: 1/|Ni| or 1/N, 0 for isolated nodes
 	sin    []float64 // sin θ, cos θ of the current phases
 	cos    []float64
 
@@ -45,6 +45,9 @@ func NewNetwork(g *Graph, cfg Config, noise *rand.Rand) (*Network, error) {
 	n := &Network{cfg: cfg, coupling: cfg.Coupling, noise: noise}
 	n.dt = cfg.Step.Seconds()
 	n.noiseScale = float64(cfg.NoiseSigma * math.Sqrt(n.dt))
+	if cfg.NoiseScaling == NoiseStep {
+		n.noiseScale = float64(cfg.NoiseSigma * n.dt)
+	}
 	n.Reset(g)
 	return n, nil
 }
@@ -67,11 +70,7 @@ func (n *Network) Reset(g *Graph) {
 	w := float64(twoPi * n.cfg.FreqMeanHz)
 	for i := range size {
 		n.theta[i], n.omega[i] = 0, w
-		if d := g.Degree(i); d > 0 {
-			n.invDeg[i] = 1 / float64(d)
-		} else {
-			n.invDeg[i] = 0
-		}
+		n.invDeg[i] = n.cfg.Normalization.coefficient(g.Degree(i), size)
 	}
 	n.coupling = n.cfg.Coupling
 	n.updateTrig()
@@ -164,7 +163,8 @@ func (n *Network) stage(h float64, k, out []float64) {
 
 // derivative writes dθ/dt at phases theta (with their sines and cosines)
 // into out. For node i the coupling term is
-// K/|Ni| · (cos θi · Σ wij sin θj − sin θi · Σ wij cos θj).
+// K·ci · (cos θi · Σ wij sin θj − sin θi · Σ wij cos θj), where ci is 1/|Ni|
+// or 1/N (see [Normalization]).
 func (n *Network) derivative(theta, sin, cos, out []float64) {
 	g := n.g
 	k := n.coupling
