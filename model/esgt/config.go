@@ -45,6 +45,33 @@ type Config struct {
 	DegradedExit        float64        // 0.70: mean peak coherence at or above this leaves
 	DegradedMinSalience float64        // 0.85
 
+	// How the hardening counts and charges (the model's choices by
+	// default; the original's at its revision of 2025-11-15 otherwise).
+	BreakerCounting BreakerCounting // Consecutive
+	TokenCharge     TokenCharge     // ChargeAdmitted
+	// FrequencyCountsAttempts makes the frequency gate count every request
+	// that reached the trigger checks, failed ones included, as the
+	// original's event history does; by default it counts admissions.
+	FrequencyCountsAttempts bool
+	// CouplingIgnoresWeights couples every pair of neighbours with weight 1,
+	// so the ESGT-mode link weights never enter the coupling (the original);
+	// by default the links' current weights do, during SUSTAIN.
+	CouplingIgnoresWeights bool
+
+	// The original's defects, off by default.
+	//
+	// CouplingLeak: each DISSOLVE multiplies a coupling strength shared by
+	// every ignition by DissolveCoupling once per oscillator, and nothing
+	// restores it; every later ignition starts from it.
+	CouplingLeak bool
+	// SyncToTimeout: SYNCHRONIZE always runs to SyncTimeout, even after
+	// reaching the target, and succeeds when coherence at the timeout is at
+	// or above the target.
+	SyncToTimeout bool
+	// BreakerNeverFed: no outcome is ever recorded in the circuit breaker,
+	// so it never opens.
+	BreakerNeverFed bool
+
 	Oscillator kuramoto.Config // the Kuramoto parameters of every ignition
 }
 
@@ -145,6 +172,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("esgt: recruit_nodes %d is below min_available_nodes %d", c.RecruitNodes, c.MinAvailableNodes)
 	case c.DegradedExit < c.DegradedEnter:
 		return fmt.Errorf("esgt: degraded_exit %v must be >= degraded_enter %v", c.DegradedExit, c.DegradedEnter)
+	case c.BreakerCounting > Total:
+		return fmt.Errorf("esgt: unknown breaker counting %d", c.BreakerCounting)
+	case c.TokenCharge > ChargeEveryCall:
+		return fmt.Errorf("esgt: unknown token charge %d", c.TokenCharge)
 	case c.DegradedMinSamples > c.DegradedWindow:
 		return fmt.Errorf("esgt: degraded_min_samples %d exceeds degraded_window %d", c.DegradedMinSamples, c.DegradedWindow)
 	}

@@ -54,7 +54,8 @@ type Coordinator struct {
 	tokens   tokenBucket
 	breaker  breaker
 	degraded degradedMode
-	esgtRefs int // in-flight ignitions holding the fabric in ESGT mode
+	esgtRefs int     // in-flight ignitions holding the fabric in ESGT mode
+	leakedK  float64 // with the coupling leak: the shared coupling strength
 
 	counts   [numReasons]uint64
 	rejected Outcome // reused for rejections
@@ -77,7 +78,8 @@ func New(s *sim.Sim, f *fabric.Fabric, cfg Config) (*Coordinator, error) {
 		broadcast:   s.Stream("esgt/broadcast"),
 		recruitRng:  s.Stream("esgt/recruit"),
 		tokens:      newTokenBucket(cfg.RateLimitHz),
-		breaker:     breaker{threshold: cfg.BreakerThreshold, cooldown: cfg.BreakerCooldown},
+		breaker:     breaker{threshold: cfg.BreakerThreshold, cooldown: cfg.BreakerCooldown, counting: cfg.BreakerCounting},
+		leakedK:     cfg.Oscillator.Coupling,
 		degraded:    newDegradedMode(cfg),
 	}
 	c.useFabric(f)
@@ -155,6 +157,15 @@ func (c *Coordinator) Degraded() bool { return c.degraded.active(c.sim.Now()) }
 
 // BreakerOpen reports whether the circuit breaker is open or half-open.
 func (c *Coordinator) BreakerOpen() bool { return c.breaker.state != breakerClosed }
+
+// Coupling returns the coupling strength the next ignition starts from:
+// the configured K, or what the coupling leak has left of it.
+func (c *Coordinator) Coupling() float64 {
+	if c.cfg.CouplingLeak {
+		return c.leakedK
+	}
+	return c.cfg.Oscillator.Coupling
+}
 
 // Counts returns the number of outcomes so far for each reason, indexed by
 // Reason.

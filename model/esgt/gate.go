@@ -12,10 +12,16 @@ func (c *Coordinator) gate(now clock.Time, total float64) ([]int32, Reason) {
 	if !c.running {
 		return nil, Stopped
 	}
+	if cfg.TokenCharge == ChargeEveryCall {
+		if !c.tokens.available(now) {
+			return nil, RateLimited
+		}
+		c.tokens.take()
+	}
 	if c.breaker.blocks(now) {
 		return nil, CircuitOpen
 	}
-	if !c.tokens.available(now) {
+	if cfg.TokenCharge == ChargeAdmitted && !c.tokens.available(now) {
 		return nil, RateLimited
 	}
 	degraded := c.degraded.active(now)
@@ -29,26 +35,42 @@ func (c *Coordinator) gate(now clock.Time, total float64) ([]int32, Reason) {
 	if degraded && total < cfg.DegradedMinSalience {
 		return nil, DegradedSalience
 	}
-	if total < c.minSalience {
-		return nil, LowSalience
-	}
-	if !c.resourcesOK() {
-		return nil, Resources
-	}
-	if c.hasEnded && now.Sub(c.lastEnd) < cfg.RefractoryPeriod {
-		return nil, Refractory
-	}
-	if cfg.MaxFrequencyHz > 0 && float64(c.startedInLastSecond(now)) >= cfg.MaxFrequencyHz {
-		return nil, Frequency
-	}
-	if c.Arousal() < cfg.MinArousal {
-		return nil, LowArousal
+	if reason := c.triggers(now, total); reason != Success {
+		if cfg.FrequencyCountsAttempts {
+			c.starts = append(c.starts, now)
+		}
+		return nil, reason
 	}
 	nodes := c.recruit()
 	if len(nodes) < cfg.MinAvailableNodes {
+		if cfg.FrequencyCountsAttempts {
+			c.starts = append(c.starts, now)
+		}
 		return nil, InsufficientNodes
 	}
 	return nodes, Success
+}
+
+// triggers checks the original's trigger conditions in its order:
+// salience, resources, refractory period, frequency and arousal.
+func (c *Coordinator) triggers(now clock.Time, total float64) Reason {
+	cfg := &c.cfg
+	if total < c.minSalience {
+		return LowSalience
+	}
+	if !c.resourcesOK() {
+		return Resources
+	}
+	if c.hasEnded && now.Sub(c.lastEnd) < cfg.RefractoryPeriod {
+		return Refractory
+	}
+	if cfg.MaxFrequencyHz > 0 && float64(c.startedInLastSecond(now)) >= cfg.MaxFrequencyHz {
+		return Frequency
+	}
+	if c.Arousal() < cfg.MinArousal {
+		return LowArousal
+	}
+	return Success
 }
 
 // resourcesOK checks the live fabric and the CPU capacity. A zero
@@ -67,7 +89,8 @@ func (c *Coordinator) resourcesOK() bool {
 	return capacity >= c.cfg.MinCPUCapacity
 }
 
-// startedInLastSecond counts admissions in (now − 1 s, now].
+// startedInLastSecond counts admissions in (now − 1 s, now], and failed
+// attempts too when the configuration counts them.
 func (c *Coordinator) startedInLastSecond(now clock.Time) int {
 	horizon := now.Add(-clock.Second)
 	k := 0

@@ -6,8 +6,8 @@ import (
 
 // tokenBucket is the hardening's frequency limiter: rate tokens per second,
 // at most one second's worth stored (never less than one token). A zero
-// rate disables it. Tokens are consumed by admitted requests only, so
-// rejected requests do not starve later ones.
+// rate disables it. Who spends a token is the coordinator's choice (see
+// [TokenCharge]).
 type tokenBucket struct {
 	rate     float64
 	capacity float64
@@ -48,21 +48,33 @@ const (
 	breakerHalfOpen
 )
 
-// breaker is the ignition circuit breaker: threshold consecutive failed
-// ignitions open it; after cooldown it is half-open and admits one trial,
-// whose success closes it and whose failure opens it again. A zero
-// threshold disables it.
+// breaker is the ignition circuit breaker. With Consecutive counting,
+// threshold consecutive failed ignitions open it; after cooldown it is
+// half-open and admits one trial, whose success closes it and whose failure
+// opens it again. With Total counting it is the original's class (see
+// [Total]). A zero threshold disables it.
 type breaker struct {
-	threshold int
-	cooldown  clock.Duration
-	state     breakerState
-	failures  int
-	openedAt  clock.Time
-	trial     bool // the half-open trial is in flight
+	threshold   int
+	cooldown    clock.Duration
+	counting    BreakerCounting
+	state       breakerState
+	failures    int
+	openedAt    clock.Time // Consecutive: when it opened
+	lastFailure clock.Time // Total: the latest failure, in any state
+	trial       bool       // Consecutive: the half-open trial is in flight
 }
 
 // blocks reports whether a request arriving at now is refused.
 func (b *breaker) blocks(now clock.Time) bool {
+	if b.counting == Total {
+		if b.state == breakerOpen {
+			if now.Sub(b.lastFailure) <= b.cooldown {
+				return true
+			}
+			b.state = breakerHalfOpen
+		}
+		return false
+	}
 	switch b.state {
 	case breakerOpen:
 		if now.Sub(b.openedAt) < b.cooldown {
@@ -78,7 +90,7 @@ func (b *breaker) blocks(now clock.Time) bool {
 
 // admitted notes that a request passed the gate.
 func (b *breaker) admitted() {
-	if b.state == breakerHalfOpen {
+	if b.state == breakerHalfOpen && b.counting == Consecutive {
 		b.trial = true
 	}
 }
@@ -86,6 +98,10 @@ func (b *breaker) admitted() {
 // result records how an admitted ignition ended.
 func (b *breaker) result(now clock.Time, ok bool) {
 	if b.threshold == 0 {
+		return
+	}
+	if b.counting == Total {
+		b.resultTotal(now, ok)
 		return
 	}
 	b.trial = false
@@ -96,6 +112,22 @@ func (b *breaker) result(now clock.Time, ok bool) {
 	b.failures++
 	if b.state == breakerHalfOpen || b.failures >= b.threshold {
 		b.state, b.openedAt = breakerOpen, now
+	}
+}
+
+// resultTotal is result for the original's class: a success matters only
+// while half-open; every failure counts and restarts the open timer.
+func (b *breaker) resultTotal(now clock.Time, ok bool) {
+	if ok {
+		if b.state == breakerHalfOpen {
+			b.state, b.failures = breakerClosed, 0
+		}
+		return
+	}
+	b.failures++
+	b.lastFailure = now
+	if b.failures >= b.threshold {
+		b.state = breakerOpen
 	}
 }
 

@@ -48,7 +48,9 @@ func (c *Coordinator) admit(id uint64, now clock.Time, total float64, r Request,
 		ig.sustain = r.Sustain
 	}
 	c.inFlight = append(c.inFlight, ig)
-	c.tokens.take()
+	if c.cfg.TokenCharge == ChargeAdmitted {
+		c.tokens.take()
+	}
 	c.starts = append(c.starts, now)
 	c.breaker.admitted()
 	gap := clock.Duration(-1)
@@ -96,7 +98,7 @@ func (ig *ignition) nextPhase() {
 		ig.phaseEv = ig.c.sim.After(ig.sustain, ig.phaseFn)
 	case Sustain:
 		ig.enter(Dissolve, now)
-		ig.net.SetCoupling(float64(ig.net.Coupling() * ig.c.cfg.DissolveCoupling))
+		ig.dissolveCoupling()
 		ig.phaseEv = ig.c.sim.After(ig.c.cfg.DissolveDuration, ig.phaseFn)
 	case Dissolve:
 		ig.finish(Success)
@@ -118,6 +120,9 @@ func (ig *ignition) synchronize(now clock.Time) {
 		ig.net = net
 	}
 	ig.net.Reset(&ig.graph)
+	if c.cfg.CouplingLeak {
+		ig.net.SetCoupling(c.leakedK)
+	}
 	ig.net.SetFrequenciesHz(ig.freq)
 	ig.net.RandomizePhases(c.phases)
 	every := c.cfg.SampleEvery
@@ -127,7 +132,7 @@ func (ig *ignition) synchronize(now clock.Time) {
 	ig.dyn.Reset(now, c.cfg.TargetCoherence, every, c.cfg.KeepHistory)
 	r, _ := ig.net.Order()
 	ig.dyn.Observe(now, r)
-	if r >= c.cfg.TargetCoherence {
+	if r >= c.cfg.TargetCoherence && !c.cfg.SyncToTimeout {
 		ig.synced(now)
 	}
 	ig.stepEv = c.sim.After(c.cfg.Oscillator.Step, ig.stepFn)
@@ -154,7 +159,7 @@ func (ig *ignition) build() {
 				continue
 			}
 			if l := f.Link(int(links[e])); l.Active {
-				ig.graph.AddEdge(c.local[v], l.Weight)
+				ig.graph.AddEdge(c.local[v], c.couplingWeight(l.Weight))
 				ig.links = append(ig.links, links[e])
 			}
 		}
@@ -179,9 +184,12 @@ func (ig *ignition) step() {
 	r, _ := ig.net.Order()
 	ig.dyn.Observe(now, r)
 	if ig.phase == Synchronize {
-		if r >= c.cfg.TargetCoherence {
+		timedOut := now.Sub(ig.syncStart) >= c.cfg.SyncTimeout
+		reached := r >= c.cfg.TargetCoherence
+		switch {
+		case reached && (timedOut || !c.cfg.SyncToTimeout):
 			ig.synced(now)
-		} else if now.Sub(ig.syncStart) >= c.cfg.SyncTimeout {
+		case timedOut:
 			ig.finish(SyncTimeout)
 			return
 		}
@@ -258,7 +266,7 @@ func (ig *ignition) weightsOnly() bool {
 		return false
 	}
 	for e, id := range ig.links {
-		ig.graph.Weights[e] = f.Link(int(id)).Weight
+		ig.graph.Weights[e] = c.couplingWeight(f.Link(int(id)).Weight)
 	}
 	return true
 }
@@ -311,14 +319,18 @@ func (ig *ignition) finish(reason Reason) {
 		ig.out.TimeAbove, ig.out.Dissolve = ig.dyn.TimeAbove(), ig.dyn.DissolutionRate()
 		ig.out.History = ig.dyn.History()
 	}
-	switch reason {
-	case Success:
+	if reason == Success {
 		c.lastEnd, c.hasEnded = now, true
-		c.breaker.result(now, true)
-	case SyncTimeout, NodesLost:
-		c.breaker.result(now, false)
-	default: // Interrupted: not the ignition's fault
-		c.breaker.abandoned()
+	}
+	if !c.cfg.BreakerNeverFed {
+		switch reason {
+		case Success:
+			c.breaker.result(now, true)
+		case SyncTimeout, NodesLost:
+			c.breaker.result(now, false)
+		default: // Interrupted: not the ignition's fault
+			c.breaker.abandoned()
+		}
 	}
 	if attempted && reason != Interrupted {
 		c.degraded.observe(now, ig.out.PeakR)
@@ -326,4 +338,28 @@ func (ig *ignition) finish(reason Reason) {
 	c.report(&ig.out)
 	ig.out.History = nil
 	c.pool = append(c.pool, ig)
+}
+
+// dissolveCoupling weakens the coupling for DISSOLVE: by DissolveCoupling
+// for this ignition only, or, with the coupling leak, by DissolveCoupling
+// once per oscillator on the strength every later ignition starts from, as
+// the original's loop over a shared config did.
+func (ig *ignition) dissolveCoupling() {
+	c := ig.c
+	if !c.cfg.CouplingLeak {
+		ig.net.SetCoupling(float64(ig.net.Coupling() * c.cfg.DissolveCoupling))
+		return
+	}
+	for range ig.net.Size() {
+		c.leakedK = float64(c.leakedK * c.cfg.DissolveCoupling)
+	}
+	ig.net.SetCoupling(c.leakedK)
+}
+
+// couplingWeight is the weight a link of weight w has in the coupling.
+func (c *Coordinator) couplingWeight(w float64) float64 {
+	if c.cfg.CouplingIgnoresWeights {
+		return 1
+	}
+	return w
 }
