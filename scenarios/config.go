@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"fmt"
+
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/bridge"
@@ -31,8 +33,43 @@ func (sc *Scenario) oscillatorConfig() kuramoto.Config {
 	c.NoiseSigma, c.Damping, c.Step = o.NoiseSigma, o.Damping, o.Step
 	c.FreqDist, _ = kuramoto.ParseDist(o.FreqDist)
 	c.Integrator, _ = kuramoto.ParseIntegrator(o.Integrator)
+	c.Normalization, _ = kuramoto.ParseNormalization(o.Normalization)
 	c.Target = sc.Spec.Ignition.TargetCoherence
+	d := sc.Spec.Defects
+	if d.IdenticalFrequencies {
+		c.FreqDist, c.FreqSpreadHz = kuramoto.DistNone, 0
+	}
+	if d.UnscaledNoise {
+		c.NoiseScaling = kuramoto.NoiseStep
+	}
+	if d.PhaseDamping {
+		c.Damping = originalDamping
+	}
 	return c
+}
+
+// originalDamping is the d of the original's −d·(θ mod 2π) term at its
+// revision of 2025-10-07, in 1/s.
+const originalDamping = 0.1
+
+// frequencyCountsName names what the frequency gate counts.
+func frequencyCountsName(attempts bool) string {
+	if attempts {
+		return "attempts"
+	}
+	return "ignitions"
+}
+
+// parseFrequencyCounts reports whether name asks the frequency gate to
+// count attempts.
+func parseFrequencyCounts(name string) (bool, error) {
+	switch name {
+	case "ignitions":
+		return false, nil
+	case "attempts":
+		return true, nil
+	}
+	return false, fmt.Errorf("unknown frequency count %q (want ignitions or attempts)", name)
 }
 
 func (sc *Scenario) esgtConfig() esgt.Config {
@@ -49,6 +86,16 @@ func (sc *Scenario) esgtConfig() esgt.Config {
 	c.BreakerThreshold, c.BreakerCooldown = h.BreakerThreshold, h.BreakerCooldown
 	c.DegradedWindow, c.DegradedHorizon, c.DegradedMinSamples = h.DegradedWindow, h.DegradedHorizon, h.DegradedMinSamples
 	c.DegradedEnter, c.DegradedExit, c.DegradedMinSalience = h.DegradedEnter, h.DegradedExit, h.DegradedMinSalience
+	if !h.Enabled {
+		c.RateLimitHz, c.MaxConcurrent, c.BreakerThreshold = 0, 0, 0
+		c.DegradedWindow, c.DegradedMinSamples = 0, 0
+	}
+	c.BreakerCounting, _ = esgt.ParseBreakerCounting(h.BreakerCounting)
+	c.TokenCharge, _ = esgt.ParseTokenCharge(h.TokenCharge)
+	c.FrequencyCountsAttempts, _ = parseFrequencyCounts(t.FrequencyCounts)
+	c.CouplingIgnoresWeights = !ig.ESGTWeightsInCoupling
+	d := sc.Spec.Defects
+	c.CouplingLeak, c.SyncToTimeout, c.BreakerNeverFed = d.CouplingLeak, d.SyncToTimeout, d.BreakerNeverFed
 	c.Oscillator = sc.oscillatorConfig()
 	return c
 }
@@ -62,6 +109,9 @@ func (sc *Scenario) arousalConfig() arousal.Config {
 	c.Stress = arousal.StressConfig(a.Stress)
 	c.Circadian, c.CircadianAmplitude, c.CircadianHourly, c.StartOfDay = a.Circadian, a.CircadianAmplitude, a.CircadianHourly, a.StartOfDay
 	c.RefractoryDrop.Mode, _ = arousal.ParseDropMode(a.RefractoryDrop.Mode)
+	if sc.Spec.Defects.DropNeverApplied {
+		c.RefractoryDrop.Mode = arousal.DropOff
+	}
 	c.RefractoryDrop.Delta, c.RefractoryDrop.Duration, c.RefractoryDrop.Priority = a.RefractoryDrop.Delta, a.RefractoryDrop.Duration, a.RefractoryDrop.Priority
 	c.MaxModulations, c.BaseThreshold, c.FactorBase, c.FactorSlope = a.MaxModulations, a.BaseThreshold, a.FactorBase, a.FactorSlope
 	return c

@@ -89,7 +89,7 @@ func Load(nameOrPath string, overrides []string) (*Scenario, error) {
 // ("path.to.key=value") first. Every mistake is an error naming the file,
 // the line and the key.
 func Parse(file string, data []byte, overrides []string) (*Scenario, error) {
-	spec := DefaultSpec()
+	spec, _ := DefaultSpecFor(revisionOf(data, overrides))
 	meta, err := strictoml.Decode(file, data, overrides, &spec)
 	if err != nil {
 		return nil, err

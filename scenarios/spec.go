@@ -24,6 +24,10 @@ const (
 // Spec is a scenario file. Every field defaults to the model's value; a
 // file sets only what it changes. The TOML keys are the tags.
 type Spec struct {
+	// Revision is the revision of the original whose defaults the scenario
+	// starts from: "2025-10-07" (the default) or "2025-11-15" (see
+	// revision.go). It is read before every other key.
+	Revision    string         `toml:"revision"`
 	Name        string         `toml:"name"`
 	Description string         `toml:"description"`
 	Seed        uint64         `toml:"seed"`
@@ -37,6 +41,7 @@ type Spec struct {
 	Arousal    ArousalSpec    `toml:"arousal"`
 	Needs      NeedsSpec      `toml:"needs"`
 	Bridge     BridgeSpec     `toml:"bridge"`
+	Defects    DefectsSpec    `toml:"defects"`
 	Workloads  []WorkloadSpec `toml:"workload"`
 	Faults     []FaultSpec    `toml:"fault"`
 }
@@ -65,6 +70,10 @@ type OscillatorSpec struct {
 	Damping      float64        `toml:"damping" check:"nonneg"`
 	Step         clock.Duration `toml:"step" check:"pos"`
 	Integrator   string         `toml:"integrator"`
+	// Normalization divides each node's coupling sum by its degree
+	// ("degree", revision 2025-10-07) or by the number of oscillators in
+	// the ignition ("nodes", revision 2025-11-15).
+	Normalization string `toml:"normalization"`
 }
 
 // TriggerSpec is the [triggers] table (docs/model.md §3, trigger conditions).
@@ -78,6 +87,11 @@ type TriggerSpec struct {
 	MaxFrequencyHz     float64        `toml:"max_frequency_hz" check:"nonneg"`
 	MinArousal         float64        `toml:"min_arousal" check:"prob"`
 	FixedArousal       float64        `toml:"fixed_arousal" check:"prob"`
+	// FrequencyCounts is what the max_frequency_hz gate counts in its
+	// sliding second: "ignitions" (admitted requests) or "attempts" (also
+	// requests that failed the trigger checks, as the original's event
+	// history holds them; revision 2025-11-15).
+	FrequencyCounts string `toml:"frequency_counts"`
 }
 
 // IgnitionSpec is the [ignition] table (docs/model.md §3, the five phases).
@@ -90,11 +104,26 @@ type IgnitionSpec struct {
 	Dissolve         clock.Duration `toml:"dissolve" check:"pos"`
 	DissolveCoupling float64        `toml:"dissolve_coupling" check:"nonneg"`
 	SampleEvery      clock.Duration `toml:"sample_every"`
+	// ESGTWeightsInCoupling lets the links' ESGT-mode weights (×1.5 during
+	// SUSTAIN) enter the Kuramoto coupling; false couples every pair of
+	// neighbours with weight 1, as the original does (revision 2025-11-15).
+	ESGTWeightsInCoupling bool `toml:"esgt_weights_in_coupling"`
 }
 
 // HardeningSpec is the [hardening] table; a zero limit disables its
 // mechanism.
 type HardeningSpec struct {
+	// Enabled = false removes every mechanism below (the token bucket, the
+	// concurrency limit, the breaker and degraded mode), as the original
+	// had none at its revision of 2025-10-07.
+	Enabled bool `toml:"enabled"`
+	// BreakerCounting is "consecutive" (the model's) or "total" (the
+	// original's class; see esgt.Total).
+	BreakerCounting string `toml:"breaker_counting"`
+	// TokenCharge is "admitted" (only admitted requests spend a token) or
+	// "every_call" (the limiter is checked first and every request finding
+	// a token spends it, as the original's).
+	TokenCharge         string         `toml:"token_charge"`
 	RateLimitHz         float64        `toml:"rate_limit_hz" check:"nonneg"`
 	MaxConcurrent       int            `toml:"max_concurrent" check:"nonneg"`
 	BreakerThreshold    int            `toml:"breaker_threshold" check:"nonneg"`
@@ -105,6 +134,35 @@ type HardeningSpec struct {
 	DegradedEnter       float64        `toml:"degraded_enter" check:"prob"`
 	DegradedExit        float64        `toml:"degraded_exit" check:"prob"`
 	DegradedMinSalience float64        `toml:"degraded_min_salience" check:"prob"`
+}
+
+// DefectsSpec is the [defects] table: switches that put the original's
+// documented defects back, each off by default, so that a run can
+// reproduce what the original measured. None is part of either revision's
+// defaults.
+type DefectsSpec struct {
+	// CouplingLeak: each DISSOLVE halves (ignition.dissolve_coupling) a
+	// coupling strength shared by every ignition once per oscillator, and
+	// nothing restores it (the original's 1 success in 60,000).
+	CouplingLeak bool `toml:"coupling_leak"`
+	// IdenticalFrequencies: every oscillator runs at exactly
+	// oscillator.freq_mean_hz, whatever freq_dist says.
+	IdenticalFrequencies bool `toml:"identical_frequencies"`
+	// UnscaledNoise: the phase noise of a step is σ·dt·ξ instead of
+	// σ·√dt·ξ.
+	UnscaledNoise bool `toml:"unscaled_noise"`
+	// PhaseDamping: the original's −0.1·(θ mod 2π) term in every phase
+	// velocity (revision 2025-10-07), overriding oscillator.damping.
+	PhaseDamping bool `toml:"phase_damping"`
+	// SyncToTimeout: SYNCHRONIZE runs to its timeout even after reaching
+	// the target and succeeds if coherence then is at or above it.
+	SyncToTimeout bool `toml:"sync_to_timeout"`
+	// BreakerNeverFed: the coordinator never records an outcome in the
+	// circuit breaker, so it never opens (revision 2025-11-15's code).
+	BreakerNeverFed bool `toml:"breaker_never_fed"`
+	// DropNeverApplied: the post-ignition arousal drop is never applied
+	// (the original's bridge calls a method that does not exist).
+	DropNeverApplied bool `toml:"drop_never_applied"`
 }
 
 // ArousalSpec is the [arousal] table (docs/model.md §4). With enabled = false
@@ -328,6 +386,7 @@ func DefaultSpec() Spec {
 	bc := bridge.DefaultConfig()
 	p := mc.Params
 	return Spec{
+		Revision: DefaultRevision,
 		Seed:     1,
 		Duration: 10 * clock.Second,
 		Fabric: FabricSpec{
@@ -339,20 +398,23 @@ func DefaultSpec() Spec {
 		Oscillator: OscillatorSpec{
 			Coupling: oc.Coupling, FreqMeanHz: oc.FreqMeanHz, FreqDist: oc.FreqDist.String(),
 			FreqSpreadHz: oc.FreqSpreadHz, NoiseSigma: oc.NoiseSigma, Damping: oc.Damping,
-			Step: oc.Step, Integrator: oc.Integrator.String(),
+			Step: oc.Step, Integrator: oc.Integrator.String(), Normalization: oc.Normalization.String(),
 		},
 		Triggers: TriggerSpec{
 			MinSalience: ec.MinSalience, MaxMeanLatency: ec.MaxMeanLatency, MinAvailableNodes: ec.MinAvailableNodes,
 			MinCPUCapacity: ec.MinCPUCapacity, DefaultCPUCapacity: ec.DefaultCPUCapacity,
 			RefractoryPeriod: ec.RefractoryPeriod, MaxFrequencyHz: ec.MaxFrequencyHz,
 			MinArousal: ec.MinArousal, FixedArousal: ec.FixedArousal,
+			FrequencyCounts: frequencyCountsName(ec.FrequencyCountsAttempts),
 		},
 		Ignition: IgnitionSpec{
 			PrepareCost: ec.PrepareCost, RecruitNodes: ec.RecruitNodes, SyncTimeout: ec.SyncTimeout,
 			TargetCoherence: ec.TargetCoherence, Sustain: ec.SustainDuration, Dissolve: ec.DissolveDuration,
 			DissolveCoupling: ec.DissolveCoupling, SampleEvery: ec.SampleEvery,
+			ESGTWeightsInCoupling: !ec.CouplingIgnoresWeights,
 		},
 		Hardening: HardeningSpec{
+			Enabled: true, BreakerCounting: ec.BreakerCounting.String(), TokenCharge: ec.TokenCharge.String(),
 			RateLimitHz: ec.RateLimitHz, MaxConcurrent: ec.MaxConcurrent,
 			BreakerThreshold: ec.BreakerThreshold, BreakerCooldown: ec.BreakerCooldown,
 			DegradedWindow: ec.DegradedWindow, DegradedHorizon: ec.DegradedHorizon, DegradedMinSamples: ec.DegradedMinSamples,

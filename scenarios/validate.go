@@ -3,9 +3,12 @@ package scenarios
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
 	"github.com/esgtsim/esgtsim/model/needs"
 )
@@ -15,6 +18,9 @@ import (
 // error names the file, line and key.
 func (sc *Scenario) validate() error {
 	s := &sc.Spec
+	if !slices.Contains(Revisions(), s.Revision) {
+		return sc.errorf("revision", "unknown revision %q (want %s)", s.Revision, strings.Join(Revisions(), " or "))
+	}
 	if s.Duration > maxDuration {
 		return sc.errorf("duration", "%v exceeds the %v a run may simulate", s.Duration, maxDuration)
 	}
@@ -29,6 +35,18 @@ func (sc *Scenario) validate() error {
 	}
 	if _, err := kuramoto.ParseIntegrator(s.Oscillator.Integrator); err != nil {
 		return sc.errorf("oscillator.integrator", "%v", err)
+	}
+	if _, err := kuramoto.ParseNormalization(s.Oscillator.Normalization); err != nil {
+		return sc.errorf("oscillator.normalization", "%v", err)
+	}
+	if _, err := parseFrequencyCounts(s.Triggers.FrequencyCounts); err != nil {
+		return sc.errorf("triggers.frequency_counts", "%v", err)
+	}
+	if _, err := esgt.ParseBreakerCounting(s.Hardening.BreakerCounting); err != nil {
+		return sc.errorf("hardening.breaker_counting", "%v", err)
+	}
+	if _, err := esgt.ParseTokenCharge(s.Hardening.TokenCharge); err != nil {
+		return sc.errorf("hardening.token_charge", "%v", err)
 	}
 	if err := sc.esgtConfig().Validate(); err != nil {
 		return sc.errorf("triggers", "%v", err)

@@ -134,7 +134,7 @@ func (d *decoder) value(path string, raw any, rv reflect.Value, checks string) e
 		rv.Set(out)
 		return nil
 	case reflect.String:
-		s, ok := raw.(string)
+		s, ok := stringValue(raw)
 		if !ok {
 			return d.meta.Errorf(path, "want a string, got %s", describe(raw))
 		}
@@ -181,6 +181,19 @@ func (d *decoder) value(path string, raw any, rv reflect.Value, checks string) e
 		return d.check(path, f, checks, false)
 	}
 	panic(fmt.Sprintf("strictoml: unsupported field type %v at %s", rv.Type(), path))
+}
+
+// stringValue returns raw as a string field's text. A bare local date
+// (revision = 2025-10-07, or --set revision=2025-10-07) is taken as its
+// text, since a date is only ever meant as a name here.
+func stringValue(raw any) (string, bool) {
+	switch x := raw.(type) {
+	case string:
+		return x, true
+	case toml.LocalDate:
+		return x.String(), true
+	}
+	return "", false
 }
 
 // check applies a field's check tag to a decoded number.

@@ -149,3 +149,28 @@ func TestFirstErrorIsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestPeekString: a top-level string after the overrides, a bare date as
+// its text, and nothing for other types or broken documents.
+func TestPeekString(t *testing.T) {
+	for _, tc := range []struct {
+		doc, set, want string
+		ok             bool
+	}{
+		{"revision = \"a\"\n", "", "a", true},
+		{"revision = 2025-10-07\n", "", "2025-10-07", true},
+		{"revision = \"a\"\n", "revision=2025-11-15", "2025-11-15", true},
+		{"revision = 3\n", "", "", false},
+		{"revision = \n", "", "", false},
+		{"[t]\nrevision = \"a\"\n", "", "", false},
+	} {
+		var sets []string
+		if tc.set != "" {
+			sets = []string{tc.set}
+		}
+		got, ok := PeekString([]byte(tc.doc), sets, "revision")
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%q %q: %q %v, want %q %v", tc.doc, tc.set, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package scenarios
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/model/kuramoto"
+)
+
+// digestOf runs a built-in scenario with overrides and returns its digest.
+func digestOf(t *testing.T, name string, sets ...string) string {
+	t.Helper()
+	sc, err := Builtin(name, sets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), sc, Options{Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Summary.Digest
+}
+
+// TestDefaultRevisionIsTheModel: naming revision 2025-10-07 (quoted, or as
+// the bare date an unquoted --set value is) changes nothing: the golden
+// files of every built-in stand for it.
+func TestDefaultRevisionIsTheModel(t *testing.T) {
+	if _, err := DefaultSpecFor(Revision20251007); err != nil || DefaultSpec().Revision != DefaultRevision {
+		t.Fatalf("DefaultSpecFor(default): %v; DefaultSpec's revision %q", err, DefaultSpec().Revision)
+	}
+	for _, name := range []string{"load-short", "latency", "end-to-end"} {
+		want := digestOf(t, name)
+		for _, set := range []string{"revision=2025-10-07", `revision="2025-10-07"`} {
+			if got := digestOf(t, name, set); got != want {
+				t.Errorf("%s --set %s: digest %s, want %s as without", name, set, got, want)
+			}
+		}
+	}
+}
+
+// TestRevision20251115Defaults: the later revision selects every default
+// that differs, and each one is a key the scenario can still set.
+func TestRevision20251115Defaults(t *testing.T) {
+	sc, err := Parse("r.toml", []byte("revision = \"2025-11-15\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, a := sc.esgtConfig(), sc.arousalConfig()
+	o := e.Oscillator
+	if o.Coupling != 20 || o.Normalization != kuramoto.ByNodes || o.Integrator != kuramoto.RK4 || o.NoiseSigma != 0.001 || o.Damping != 0 {
+		t.Errorf("oscillator %+v, want K 20 by nodes, RK4, σ 0.001, no damping", o)
+	}
+	if e.BreakerCounting != esgt.Total || e.TokenCharge != esgt.ChargeEveryCall || !e.FrequencyCountsAttempts || !e.CouplingIgnoresWeights {
+		t.Errorf("hardening %v %v, attempts %v, weights ignored %v", e.BreakerCounting, e.TokenCharge, e.FrequencyCountsAttempts, e.CouplingIgnoresWeights)
+	}
+	if a.RefractoryDrop.Mode != arousal.DropModulation || a.RefractoryDrop.Delta != 0.15 {
+		t.Errorf("drop %+v, want the bridge's −0.15 modulation", a.RefractoryDrop)
+	}
+	if e.CouplingLeak || e.SyncToTimeout || e.BreakerNeverFed {
+		t.Error("a revision's defaults switched a defect on")
+	}
+	mixed, err := Parse("r.toml", []byte("revision = \"2025-11-15\"\n[oscillator]\nnormalization = \"degree\"\n"), []string{"hardening.breaker_counting=consecutive"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := mixed.esgtConfig(); m.Oscillator.Normalization != kuramoto.ByDegree || m.BreakerCounting != esgt.Consecutive || m.Oscillator.Coupling != 20 {
+		t.Errorf("mixed: %v %v K %v, want degree, consecutive, K 20", m.Oscillator.Normalization, m.BreakerCounting, m.Oscillator.Coupling)
+	}
+}
+
+// TestRevisionErrors: an unknown revision, or an unknown value of a
+// revision key, is refused with the file, line and key.
+func TestRevisionErrors(t *testing.T) {
+	for _, tc := range []struct{ doc, want string }{
+		{"name = \"x\"\nrevision = \"2025-12-01\"\n", `r.toml:2: revision: unknown revision "2025-12-01" (want 2025-10-07 or 2025-11-15)`},
+		{"revision = 7\n", "r.toml:1: revision: want a string"},
+		{"[oscillator]\nnormalization = \"edges\"\n", "r.toml:2: oscillator.normalization"},
+		{"[hardening]\nbreaker_counting = \"all\"\n", "r.toml:2: hardening.breaker_counting"},
+		{"[hardening]\ntoken_charge = \"never\"\n", "r.toml:2: hardening.token_charge"},
+		{"[triggers]\nfrequency_counts = \"requests\"\n", "r.toml:2: triggers.frequency_counts"},
+		{"[defects]\ncoupling_leek = true\n", "r.toml:2: defects.coupling_leek: unknown key"},
+	} {
+		_, err := Parse("r.toml", []byte(tc.doc), nil)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want prefix %q", tc.doc, err, tc.want)
+		}
+	}
+}
+
+// TestDefaultsListing: every line parses back as an override and the two
+// revisions' listings differ exactly in the keys the revision selects.
+func TestDefaultsListing(t *testing.T) {
+	lists := map[string][]string{}
+	for _, rev := range Revisions() {
+		lines, err := Defaults(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sets []string
+		for _, l := range lines {
+			if strings.HasPrefix(l, "#") {
+				continue
+			}
+			k, v, _ := strings.Cut(l, " = ")
+			sets = append(sets, k+"="+v)
+		}
+		if _, err := Parse("x.toml", nil, sets); err != nil {
+			t.Fatalf("%s: the listing does not parse back: %v", rev, err)
+		}
+		lists[rev] = lines
+	}
+	a, b := lists[Revision20251007], lists[Revision20251115]
+	if len(a) != len(b) {
+		t.Fatalf("%d and %d lines", len(a), len(b))
+	}
+	var differ []string
+	for i := range a {
+		if a[i] != b[i] {
+			k, _, _ := strings.Cut(a[i], " = ")
+			differ = append(differ, k)
+		}
+	}
+	want := "revision oscillator.coupling oscillator.noise_sigma oscillator.integrator oscillator.normalization " +
+		"triggers.frequency_counts ignition.esgt_weights_in_coupling hardening.breaker_counting hardening.token_charge " +
+		"arousal.refractory_drop.mode arousal.refractory_drop.delta arousal.refractory_drop.duration"
+	if got := strings.Join(differ, " "); got != want {
+		t.Errorf("keys that differ:\n%s\nwant\n%s", got, want)
+	}
+}
