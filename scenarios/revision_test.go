@@ -2,6 +2,8 @@ package scenarios
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -128,5 +130,65 @@ func TestDefaultsListing(t *testing.T) {
 		"arousal.refractory_drop.mode arousal.refractory_drop.delta arousal.refractory_drop.duration"
 	if got := strings.Join(differ, " "); got != want {
 		t.Errorf("keys that differ:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestOriginalLoadFull: the built-in is load-full at revision 2025-10-07
+// with the coupling leak, and like the original it succeeds once in
+// 60,000 requests.
+func TestOriginalLoadFull(t *testing.T) {
+	run := func(name string, sets ...string) Summary {
+		sc, err := Builtin(name, sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(context.Background(), sc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Summary
+	}
+	builtin := run("original-load-full")
+	viaSet := run("load-full", "revision=2025-10-07", "defects.coupling_leak=true")
+	if builtin.Digest != viaSet.Digest || builtin.Requests.Succeeded != viaSet.Requests.Succeeded {
+		t.Fatalf("original-load-full digest %s (%d successes), load-full with the overrides %s (%d)",
+			builtin.Digest, builtin.Requests.Succeeded, viaSet.Digest, viaSet.Requests.Succeeded)
+	}
+	if builtin.Requests.Total != 60000 || builtin.Requests.Succeeded != 1 {
+		t.Errorf("%d successes in %d requests, want 1 in 60000 as the original measured", builtin.Requests.Succeeded, builtin.Requests.Total)
+	}
+	if fmt.Sprint(builtin.Defects) != "[coupling_leak]" || builtin.CouplingLeak == nil || builtin.CouplingLeak.Final != 14*math.Pow(0.5, 32) {
+		t.Errorf("defects %v, leak %+v: want coupling_leak from 14 to 14·2^-32", builtin.Defects, builtin.CouplingLeak)
+	}
+}
+
+// TestDefectSwitches: each oscillator and arousal defect reaches the
+// model's configuration, and none is on by default.
+func TestDefectSwitches(t *testing.T) {
+	doc := "[oscillator]\nfreq_dist = \"normal\"\nfreq_spread_hz = 1\n[arousal.refractory_drop]\nmode = \"target\"\n"
+	plain, err := Parse("d.toml", []byte(doc), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if on := plain.Spec.Defects.On(); len(on) != 0 {
+		t.Fatalf("defects on by default: %v", on)
+	}
+	sc, err := Parse("d.toml", []byte(doc), []string{
+		"defects.identical_frequencies=true", "defects.unscaled_noise=true", "defects.phase_damping=true",
+		"defects.drop_never_applied=true", "defects.sync_to_timeout=true", "defects.breaker_never_fed=true",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := sc.esgtConfig()
+	o := e.Oscillator
+	if o.FreqDist != kuramoto.DistNone || o.FreqSpreadHz != 0 || o.NoiseScaling != kuramoto.NoiseStep || o.Damping != 0.1 {
+		t.Errorf("oscillator %+v: want identical frequencies, σ·dt noise, damping 0.1", o)
+	}
+	if !e.SyncToTimeout || !e.BreakerNeverFed || e.CouplingLeak {
+		t.Errorf("esgt defects: sync to timeout %v, never fed %v, leak %v", e.SyncToTimeout, e.BreakerNeverFed, e.CouplingLeak)
+	}
+	if m := sc.arousalConfig().RefractoryDrop.Mode; m != arousal.DropOff {
+		t.Errorf("drop never applied: mode %v, want off", m)
 	}
 }

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"reflect"
+
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/bridge"
@@ -163,6 +165,18 @@ type DefectsSpec struct {
 	// DropNeverApplied: the post-ignition arousal drop is never applied
 	// (the original's bridge calls a method that does not exist).
 	DropNeverApplied bool `toml:"drop_never_applied"`
+}
+
+// On returns the keys of the defects switched on, in file order.
+func (d DefectsSpec) On() []string {
+	var on []string
+	v := reflect.ValueOf(d)
+	for i := range v.NumField() {
+		if v.Field(i).Bool() {
+			on = append(on, v.Type().Field(i).Tag.Get("toml"))
+		}
+	}
+	return on
 }
 
 // ArousalSpec is the [arousal] table (docs/model.md §4). With enabled = false

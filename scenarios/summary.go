@@ -15,6 +15,13 @@ type Summary struct {
 	Scenario       string  `json:"scenario"`
 	Seed           uint64  `json:"seed"`
 	VirtualSeconds float64 `json:"virtual_seconds"`
+	// Revision is the revision of the original the scenario follows, and
+	// Defects the original's defects it switched back on, by key.
+	Revision string   `json:"revision"`
+	Defects  []string `json:"defects,omitempty"`
+	// CouplingLeak, with that defect on, is the coupling strength the run
+	// started from and what the leak left of it at the end.
+	CouplingLeak *CouplingLeak `json:"coupling_leak,omitempty"`
 
 	Requests         Requests   `json:"requests"`
 	LatencyMs        Quantiles  `json:"latency_ms"`         // every request, arrival to outcome
@@ -37,6 +44,13 @@ type Summary struct {
 	// so that two runs with different digests can be bisected to a window
 	// of records without their traces.
 	Checkpoints []Checkpoint `json:"checkpoints,omitempty"`
+}
+
+// CouplingLeak is the shared coupling strength K, in rad/s, at the start
+// and at the end of a run with the coupling leak.
+type CouplingLeak struct {
+	Initial float64 `json:"initial"`
+	Final   float64 `json:"final"`
 }
 
 // Requests counts outcomes.
@@ -171,6 +185,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	counts := w.coord.Counts()
 	s := Summary{
 		Scenario: w.sc.Spec.Name, Seed: w.sc.Spec.Seed, VirtualSeconds: w.sim.Now().Seconds(),
+		Revision: w.sc.Spec.Revision, Defects: w.sc.Spec.Defects.On(),
 		Requests:         Requests{Total: w.coord.Requests(), Succeeded: counts[esgt.Success], Failed: map[string]uint64{}},
 		LatencyMs:        quantiles(&r.latency),
 		SuccessLatencyMs: quantiles(&r.okLatency),
@@ -185,6 +200,9 @@ func (r *recorder) summarize(initial Fabric) Summary {
 		TraceRecords: r.digest.Records(),
 		Digest:       r.digest.String(),
 		Checkpoints:  r.checkpoints.list,
+	}
+	if w.sc.Spec.Defects.CouplingLeak {
+		s.CouplingLeak = &CouplingLeak{Initial: w.sc.Spec.Oscillator.Coupling, Final: w.coord.Coupling()}
 	}
 	for _, reason := range esgt.Reasons()[1:] {
 		if n := counts[reason]; n > 0 {

@@ -23,6 +23,14 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 		return 100 * float64(n) / float64(of)
 	}
 	line("scenario\t%s (seed %d, %.3f virtual s)", s.Scenario, s.Seed, s.VirtualSeconds)
+	revision := "revision " + s.Revision + " of the original"
+	if len(s.Defects) > 0 {
+		revision += "; its defects switched on: " + strings.Join(s.Defects, ", ")
+	}
+	if l := s.CouplingLeak; l != nil {
+		revision += fmt.Sprintf(" (coupling %.4g -> %.4g rad/s)", l.Initial, l.Final)
+	}
+	line("model\t%s", revision)
 	line("requests\t%d: %d succeeded (%.2f%%)", s.Requests.Total, s.Requests.Succeeded, pct(s.Requests.Succeeded, s.Requests.Total))
 	reasons := make([]string, 0, len(s.Requests.Failed))
 	for r := range s.Requests.Failed {
