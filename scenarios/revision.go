@@ -70,3 +70,12 @@ func revisionOf(data []byte, overrides []string) string {
 	}
 	return rev
 }
+
+// namedRevision returns the revision the scenario names, by key or
+// override, or "" if it follows the default without naming it.
+func (sc *Scenario) namedRevision() string {
+	if sc.meta.Has("revision") {
+		return sc.Spec.Revision
+	}
+	return ""
+}

@@ -15,9 +15,10 @@ type Summary struct {
 	Scenario       string  `json:"scenario"`
 	Seed           uint64  `json:"seed"`
 	VirtualSeconds float64 `json:"virtual_seconds"`
-	// Revision is the revision of the original the scenario follows, and
-	// Defects the original's defects it switched back on, by key.
-	Revision string   `json:"revision"`
+	// Revision is the revision of the original the scenario names (empty:
+	// it names none and follows the default, 2025-10-07), and Defects the
+	// original's defects it switched back on, by key.
+	Revision string   `json:"revision,omitempty"`
 	Defects  []string `json:"defects,omitempty"`
 	// CouplingLeak, with that defect on, is the coupling strength the run
 	// started from and what the leak left of it at the end.
@@ -185,7 +186,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	counts := w.coord.Counts()
 	s := Summary{
 		Scenario: w.sc.Spec.Name, Seed: w.sc.Spec.Seed, VirtualSeconds: w.sim.Now().Seconds(),
-		Revision: w.sc.Spec.Revision, Defects: w.sc.Spec.Defects.On(),
+		Revision: w.sc.namedRevision(), Defects: w.sc.Spec.Defects.On(),
 		Requests:         Requests{Total: w.coord.Requests(), Succeeded: counts[esgt.Success], Failed: map[string]uint64{}},
 		LatencyMs:        quantiles(&r.latency),
 		SuccessLatencyMs: quantiles(&r.okLatency),

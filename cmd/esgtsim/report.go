@@ -24,6 +24,9 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 	}
 	line("scenario\t%s (seed %d, %.3f virtual s)", s.Scenario, s.Seed, s.VirtualSeconds)
 	revision := "revision " + s.Revision + " of the original"
+	if s.Revision == "" {
+		revision = "revision " + scenarios.DefaultRevision + " of the original (the default)"
+	}
 	if len(s.Defects) > 0 {
 		revision += "; its defects switched on: " + strings.Join(s.Defects, ", ")
 	}

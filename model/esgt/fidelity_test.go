@@ -172,40 +172,27 @@ func TestBreakerNeverFed(t *testing.T) {
 	}
 }
 
-// weightProbe records the coupling weights of the ignition in flight when
-// SUSTAIN ends (DISSOLVE starts).
-type weightProbe struct {
-	c       *Coordinator
-	weights []float64
-}
-
-func (w *weightProbe) Requested(uint64, clock.Time, float64)      {}
-func (w *weightProbe) Ignited(uint64, clock.Time, clock.Duration) {}
-func (w *weightProbe) Finished(*Outcome)                          {}
-
-func (w *weightProbe) PhaseStarted(_ uint64, _ clock.Time, p Phase) {
-	if p == Dissolve {
-		w.weights = append([]float64(nil), w.c.inFlight[0].graph.Weights...)
-	}
-}
-
 // TestCouplingIgnoresWeights: during SUSTAIN the fabric's ESGT-mode weight
 // 1.5 enters the coupling, unless the coupling ignores weights.
 func TestCouplingIgnoresWeights(t *testing.T) {
 	for _, ignore := range []bool{false, true} {
 		f := newFixture(t, 16, func(c *Config) { c.CouplingIgnoresWeights = ignore })
-		probe := &weightProbe{c: f.c}
-		f.c.AddObserver(probe)
+		var weights []float64 // of the ignition in flight when SUSTAIN ends
+		f.c.OnPhase(func(_ uint64, _ clock.Time, p Phase) {
+			if p == Dissolve {
+				weights = append([]float64(nil), f.c.inFlight[0].graph.Weights...)
+			}
+		})
 		f.submitAt(0, 0.9)
 		f.sim.Run()
 		want := 1.5
 		if ignore {
 			want = 1
 		}
-		if len(probe.weights) == 0 {
+		if len(weights) == 0 {
 			t.Fatalf("ignore %v: no SUSTAIN observed", ignore)
 		}
-		for _, w := range probe.weights {
+		for _, w := range weights {
 			if w != want {
 				t.Fatalf("ignore %v: coupling weight %v in SUSTAIN, want %v", ignore, w, want)
 			}
