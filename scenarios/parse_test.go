@@ -81,7 +81,7 @@ func TestParseDefaultsAndOverrides(t *testing.T) {
 func TestBuiltinsAreDocumented(t *testing.T) {
 	want := []string{"arousal-modulation", "burst", "cascade-failure", "concurrency", "end-to-end",
 		"fabric-cycling", "high-load", "immune-burst", "latency", "load-full", "load-short",
-		"memory-pressure", "pipeline-latency", "recovery"}
+		"memory-pressure", "original-load-full", "pipeline-latency", "recovery"}
 	infos := Builtins()
 	if len(infos) != len(want) {
 		t.Fatalf("%d built-ins, want %d", len(infos), len(want))
