@@ -26,14 +26,14 @@ const (
 // Spec is a scenario file. Every field defaults to the model's value; a
 // file sets only what it changes. The TOML keys are the tags.
 type Spec struct {
+	Name        string `toml:"name"`
+	Description string `toml:"description"`
 	// Revision is the revision of the original whose defaults the scenario
 	// starts from: "2025-10-07" (the default) or "2025-11-15" (see
 	// revision.go). It is read before every other key.
-	Revision    string         `toml:"revision"`
-	Name        string         `toml:"name"`
-	Description string         `toml:"description"`
-	Seed        uint64         `toml:"seed"`
-	Duration    clock.Duration `toml:"duration" check:"pos"`
+	Revision string         `toml:"revision"`
+	Seed     uint64         `toml:"seed"`
+	Duration clock.Duration `toml:"duration" check:"pos"`
 
 	Fabric     FabricSpec     `toml:"fabric"`
 	Oscillator OscillatorSpec `toml:"oscillator"`
