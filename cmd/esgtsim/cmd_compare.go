@@ -21,7 +21,7 @@ import (
 var compareCmd = &command{
 	name:    "compare",
 	summary: "compare two configurations over the same seeds, with confidence intervals",
-	usage:   "esgtsim compare A [B] [--seeds 1..N] [--set key=value]... [--a key=value]... [--b key=value]... [--metric M]... [--confidence 0.95] [--format text|json] [--out FILE] [-j WORKERS]",
+	usage:   "esgtsim compare A [B] [--seeds 1..N] [--set key=value]... [--a key=value]... [--b key=value]... [--metric M]... [--confidence 0.95] [--precision 0.05 [--max-seeds 200]] [--format text|json] [--out FILE] [-j WORKERS]",
 	about: `Compare answers "is B better than A, by how much, how sure?". It runs
 configuration A and configuration B on the same seeds: the same seed gives
 both the same arrivals, fabric and phases (common random numbers), so the
@@ -42,15 +42,27 @@ difference whose interval covers 0: no evidence of a change. A metric a
 run does not define (no ignition, no request) is compared over the seeds
 where both sides define it, and n says how many that is.
 
+--precision P runs sequential replications: after the --seeds, it adds
+seeds (counting up from the largest) until, for every metric, the
+interval of B - A is within ±P of the mean of A (the relative change is
+known to ±P), or --max-seeds seeds have run, and reports how many seeds
+it took. It never stops below 10 seeds, and asks for more seeds from the
+spread measured so far (never more than doubling at once), so it stops
+at the same point whatever -j. Choose the metrics with --metric: one
+that varies with A's mean at 0 never gets there.
+
 --format json writes {"a", "b", "seeds", "confidence", "metrics"}: a and b
 are each side's effective configuration (scenario, source hash, overrides
 and every key), metrics one object per metric with metric, a_mean, b_mean,
 diff, ci_low, ci_high, rel_change, p_value (t-test), p_wilcoxon and n;
 figures that cannot be computed are null. The output holds no wall-clock
-figure: the same command always writes the same bytes, whatever -j.`,
+figure: the same command always writes the same bytes, whatever -j. With
+--precision it also has "precision": {"target", "max_seeds", "seeds",
+"met", "unmet", "undefined"}.`,
 	example: `esgtsim compare load-short --a triggers.refractory_period=0ms --b triggers.refractory_period=100ms --seeds 1..20
 esgtsim compare load-short --set fabric.nodes=48 --b triggers.refractory_period=100ms --metric ignitions,success_rate
-esgtsim compare mine.toml theirs.toml --seeds 1..50 --format json --out cmp.json`,
+esgtsim compare mine.toml theirs.toml --seeds 1..50 --format json --out cmp.json
+esgtsim compare load-short --b triggers.refractory_period=100ms --metric ignitions --precision 0.05 --max-seeds 300`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.String("seeds", "1..20", "seeds run by both sides: 1..N (inclusive) or a list 3,7,9")
 		fs.StringArray("set", nil, "override a scenario key on both sides, path.to.key=value (repeatable)")
@@ -58,6 +70,8 @@ esgtsim compare mine.toml theirs.toml --seeds 1..50 --format json --out cmp.json
 		fs.StringArray("b", nil, "override a key of B only, after --set (repeatable)")
 		fs.StringArray("metric", nil, "metrics to compare, a sweep's column names (repeatable or comma-separated; default: the sweep's summary columns)")
 		fs.Float64("confidence", 0.95, "confidence level of the intervals, between 0 and 1")
+		fs.Float64("precision", 0, "add seeds until every interval of B - A is within this fraction of A's mean (e.g. 0.05)")
+		fs.Int("max-seeds", 200, "with --precision, the most seeds to run")
 		fs.String("format", "text", "output format: text or json")
 		fs.String("out", "", "write the comparison to FILE instead of standard output")
 		fs.IntP("workers", "j", 0, "how many runs go in parallel (default: GOMAXPROCS, the CPUs this process may use)")
@@ -69,6 +83,7 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
 	seedSpec, format, out := get.str("seeds"), get.str("format"), get.str("out")
 	confidence, workers := get.float("confidence"), get.int("workers")
+	precision, maxSeeds := get.float("precision"), get.int("max-seeds")
 	var sets, setA, setB, metricSpecs []string
 	for name, dst := range map[string]*[]string{"set": &sets, "a": &setA, "b": &setB, "metric": &metricSpecs} {
 		v, err := fs.GetStringArray(name)
@@ -97,6 +112,16 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	if err != nil {
 		return e.usagef("%v", err)
 	}
+	rule := inference.Sequential{Target: precision, Min: inference.DefaultMinReplications, Max: maxSeeds}
+	sequential := fs.Changed("precision")
+	switch {
+	case fs.Changed("max-seeds") && !sequential:
+		return e.usagef("--max-seeds needs --precision")
+	case sequential:
+		if err := rule.Check(); err != nil {
+			return e.usagef("--precision, --max-seeds: %v", err)
+		}
+	}
 	metrics, err := parseMetrics(metricSpecs)
 	if err != nil {
 		return e.usagef("--metric: %v", err)
@@ -121,19 +146,30 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	bar := newProgress(e.stderr, "compare", "runs")
 	var done int64
 	start := time.Now()
-	smp, err := study.Collect(e.ctx, seeds, workers, func() {
-		done++
-		bar.update(done, int64(2*len(seeds)))
-	})
+	var res *compare.Result
+	if sequential {
+		res, err = study.RunSequential(e.ctx, seeds, rule, workers, func(n, total int) {
+			done = int64(n)
+			bar.update(done, int64(total))
+		})
+	} else {
+		var smp *compare.Samples
+		smp, err = study.Collect(e.ctx, seeds, workers, func() {
+			done++
+			bar.update(done, int64(2*len(seeds)))
+		})
+		if err == nil {
+			res = study.Analyse(smp)
+		}
+	}
 	bar.clear()
 	if err != nil {
 		if e.ctx.Err() != nil {
-			return fmt.Errorf("compare interrupted after %d of %d runs; nothing was written", done, 2*len(seeds))
+			return fmt.Errorf("compare interrupted after %d runs; nothing was written", done)
 		}
 		return err
 	}
 	wall := time.Since(start)
-	res := study.Analyse(smp)
 
 	var buf bytes.Buffer
 	if format == "json" {
@@ -158,7 +194,10 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "esgtsim: compare: %d runs (%d seeds × 2) in %.3g s wall with -j %d\n",
-		2*len(seeds), len(seeds), wall.Seconds(), workers)
+		2*len(res.Seeds), len(res.Seeds), wall.Seconds(), workers)
+	if p := res.Precision; p != nil && !p.Met {
+		fmt.Fprintf(e.stderr, "esgtsim: compare: precision ±%g not reached at %d seeds for %s\n", p.Target, p.MaxSeeds, strings.Join(p.Unmet, ", "))
+	}
 	return nil
 }
 

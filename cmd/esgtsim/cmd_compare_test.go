@@ -166,3 +166,67 @@ func TestCompareWarnsWhenSidesAreEqual(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestComparePrecision checks sequential replications: the study stops
+// once every interval of B − A is within the target of A's mean, at the
+// same seed whatever -j, and says so.
+func TestComparePrecision(t *testing.T) {
+	args := []string{"compare", "load-short", "--b", "triggers.refractory_period=100ms", "--seeds", "1..10",
+		"--metric", "ignitions,refractory_rejections", "--precision", "0.1", "--max-seeds", "60", "--format", "json"}
+	one, stderr, code := runCLI(t, append(args, "-j", "1")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	two, _, _ := runCLI(t, append(args, "-j", "3")...)
+	if one != two {
+		t.Error("-j 1 and -j 3 stop at different points")
+	}
+	var res struct {
+		Seeds     []uint64
+		Precision struct {
+			Target           float64
+			MaxSeeds         int `json:"max_seeds"`
+			Seeds            int
+			Met              bool
+			Unmet, Undefined []string
+		}
+		Metrics []struct {
+			Metric string
+			AMean  float64 `json:"a_mean"`
+			CILow  float64 `json:"ci_low"`
+			CIHigh float64 `json:"ci_high"`
+			N      int
+		}
+	}
+	if err := json.Unmarshal([]byte(one), &res); err != nil {
+		t.Fatal(err)
+	}
+	p := res.Precision
+	if p.Target != 0.1 || p.MaxSeeds != 60 || p.Seeds != len(res.Seeds) || p.Seeds < 10 || p.Seeds > 60 {
+		t.Fatalf("precision %+v over %d seeds", p, len(res.Seeds))
+	}
+	for _, m := range res.Metrics {
+		within := (m.CIHigh-m.CILow)/2 <= 0.1*math.Abs(m.AMean)
+		if p.Met && !within {
+			t.Errorf("%s: half-width %v over 0.1 × %v, yet the target is said met", m.Metric, (m.CIHigh-m.CILow)/2, m.AMean)
+		}
+	}
+	if !p.Met && p.Seeds != 60 {
+		t.Errorf("stopped at %d seeds without meeting the target", p.Seeds)
+	}
+	// A loose target is met at once, but never below 10 seeds.
+	out, _, _ := runCLI(t, "compare", "load-short", "--b", "triggers.refractory_period=100ms", "--seeds", "1..4",
+		"--metric", "ignitions", "--precision", "0.5")
+	if !strings.Contains(out, "seeds 1..10,") || !strings.Contains(out, "within ±50% of A's mean after 10 seeds") {
+		t.Errorf("loose target:\n%s", out)
+	}
+	for _, bad := range [][]string{
+		{"compare", "load-short", "--max-seeds", "50"},
+		{"compare", "load-short", "--precision", "-0.1"},
+		{"compare", "load-short", "--precision", "0.05", "--max-seeds", "1"},
+	} {
+		if _, stderr, code := runCLI(t, bad...); code != 2 {
+			t.Errorf("%v: exit %d, %s", bad, code, stderr)
+		}
+	}
+}

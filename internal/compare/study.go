@@ -32,6 +32,9 @@ type Result struct {
 	Seeds      []uint64            `json:"seeds"`
 	Confidence float64             `json:"confidence"`
 	Metrics    []MetricResult      `json:"metrics"`
+	// Precision is set when the seeds were added until a precision was
+	// reached (sequential replications).
+	Precision *Precision `json:"precision,omitempty"`
 }
 
 // MetricResult compares one metric. Figures that cannot be computed (no

@@ -20,8 +20,20 @@ import (
 func (r *Result) WriteText(w io.Writer) error {
 	fmt.Fprintf(w, "A: %s\n", describe(r.A.Scenario, r.A.Overrides))
 	fmt.Fprintf(w, "B: %s\n", describe(r.B.Scenario, r.B.Overrides))
-	fmt.Fprintf(w, "seeds %s, the same for A and B; %s%% intervals; ~ marks a difference whose interval covers 0\n\n",
+	fmt.Fprintf(w, "seeds %s, the same for A and B; %s%% intervals; ~ marks a difference whose interval covers 0\n",
 		SeedList(r.Seeds), strconv.FormatFloat(100*r.Confidence, 'f', -1, 64))
+	if p := r.Precision; p != nil {
+		target := strconv.FormatFloat(100*p.Target, 'f', -1, 64)
+		if p.Met {
+			fmt.Fprintf(w, "precision: every interval of B − A within ±%s%% of A's mean after %d seeds\n", target, p.Seeds)
+		} else {
+			fmt.Fprintf(w, "precision: NOT reached at the cap of %d seeds: %s still wider than ±%s%% of A's mean\n", p.MaxSeeds, strings.Join(p.Unmet, ", "), target)
+		}
+		if len(p.Undefined) > 0 {
+			fmt.Fprintf(w, "precision: no seed defines %s\n", strings.Join(p.Undefined, ", "))
+		}
+	}
+	fmt.Fprintln(w)
 	rows := [][]string{{"metric", "A", "B", "B − A", "change", "p (t-test)", "p (Wilcoxon)", "n"}}
 	for _, m := range r.Metrics {
 		c := m.Comparison

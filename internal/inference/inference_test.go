@@ -240,3 +240,35 @@ func TestDecimals(t *testing.T) {
 		}
 	}
 }
+
+func TestSequentialRule(t *testing.T) {
+	rule := Sequential{Target: 0.05, Min: 10, Max: 200}
+	precise := Goal{N: 10, HalfWidth: 0.4, Scale: 10}    // ±4 %
+	imprecise := Goal{N: 10, HalfWidth: 1.5, Scale: 10}  // ±15 %: needs 9× the seeds
+	slightly := Goal{N: 20, HalfWidth: 0.55, Scale: -10} // ±5.5 %: needs 1.21×
+	for _, tc := range []struct {
+		n     int
+		goals []Goal
+		want  int
+	}{
+		{3, []Goal{precise}, 10},             // never stops below Min
+		{10, []Goal{precise}, 10},            // done
+		{10, []Goal{precise, imprecise}, 20}, // 90 wanted, at most doubles
+		{20, []Goal{slightly}, 25},           // ceil(20 × 1.21)
+		{150, []Goal{imprecise}, 200},        // capped
+		{200, []Goal{imprecise}, 200},        // at the cap: done
+		{10, []Goal{{N: 0}, precise}, 10},    // undefined everywhere: ignored
+		{10, []Goal{{N: 1, HalfWidth: math.NaN()}}, 20},
+		{10, []Goal{{N: 10, HalfWidth: 1, Scale: 0}}, 20}, // a mean of 0 with spread
+		{10, []Goal{{N: 10, HalfWidth: 0, Scale: 0}}, 10}, // no spread at all
+	} {
+		if got := rule.Next(tc.n, tc.goals); got != tc.want {
+			t.Errorf("Next(%d, %+v) = %d, want %d", tc.n, tc.goals, got, tc.want)
+		}
+	}
+	for _, bad := range []Sequential{{Target: 0, Max: 10}, {Target: -1, Max: 10}, {Target: 0.05, Max: 1}} {
+		if bad.Check() == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
+}
