@@ -73,7 +73,7 @@ esgtsim compare load-short --b triggers.refractory_period=100ms --metric ignitio
 		fs.Float64("precision", 0, "add seeds until every interval of B - A is within this fraction of A's mean (e.g. 0.05)")
 		fs.Int("max-seeds", 200, "with --precision, the most seeds to run")
 		fs.String("format", "text", "output format: text or json")
-		fs.String("out", "", "write the comparison to FILE instead of standard output")
+		fs.String("out", "", "write the comparison to FILE (- is standard output), whole or not at all")
 		fs.IntP("workers", "j", 0, "how many runs go in parallel (default: GOMAXPROCS, the CPUs this process may use)")
 	},
 	run: runSimple(-1, runCompare),
@@ -101,6 +101,12 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if err := inference.CheckConfidence(confidence); err != nil {
 		return e.usagef("--confidence: %v", err)
+	}
+	if out == "" {
+		out = atomicfile.Stdout
+	}
+	if err := e.checkOutputs("out", out); err != nil {
+		return err
 	}
 	if !fs.Changed("workers") {
 		workers = runtime.GOMAXPROCS(0)
@@ -182,14 +188,10 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	} else if err := res.WriteText(&buf); err != nil {
 		return err
 	}
-	if out == "" {
-		_, err = e.stdout.Write(buf.Bytes())
-	} else {
-		err = atomicfile.Write(out, func(w io.Writer) error {
-			_, err := w.Write(buf.Bytes())
-			return err
-		})
-	}
+	err = e.writeOutput(out, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
 	if err != nil {
 		return err
 	}

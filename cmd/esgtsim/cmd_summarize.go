@@ -44,7 +44,7 @@ esgtsim sweep latency --param fabric.nodes=16,24 --seeds 1..20 | esgtsim summari
 		fs.StringArray("metric", nil, "summarize this figure column (repeatable or comma-separated; default: every figure)")
 		fs.Float64("confidence", 0.95, "confidence level of the intervals, between 0 and 1")
 		fs.String("format", "text", "output format: text, csv or jsonl")
-		fs.String("out", "", "write the summary to FILE instead of standard output")
+		fs.String("out", "", "write the summary to FILE (- is standard output), whole or not at all")
 	},
 	run: runSimple(-1, runSummarize),
 }
@@ -67,6 +67,12 @@ func runSummarize(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if err := inference.CheckConfidence(confidence); err != nil {
 		return e.usagef("--confidence: %v", err)
+	}
+	if out == "" {
+		out = atomicfile.Stdout
+	}
+	if err := e.checkOutputs("out", out); err != nil {
+		return err
 	}
 	var t sweep.Table
 	for _, name := range args {
@@ -109,11 +115,7 @@ func runSummarize(e *env, fs *pflag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	if out == "" {
-		_, err = e.stdout.Write(buf.Bytes())
-		return err
-	}
-	return atomicfile.Write(out, func(w io.Writer) error {
+	return e.writeOutput(out, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	})

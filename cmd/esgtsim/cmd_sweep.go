@@ -17,7 +17,7 @@ import (
 var sweepCmd = &command{
 	name:    "sweep",
 	summary: "run a scenario over a grid of parameters and seeds",
-	usage:   "esgtsim sweep NAME|FILE --param path.key=VALUES... [--seeds 1..N] [--set key=value]... [--format csv|jsonl] [--out FILE [--resume]] [--shard I/N] [-j WORKERS]",
+	usage:   "esgtsim sweep NAME|FILE --param path.key=VALUES... [--seeds 1..N] [--set key=value]... [--format csv|jsonl] [--out FILE [--resume]] [--shard I/N] [--precision 0.05 [--max-seeds 200] [--metric M]...] [-j WORKERS]",
 	about: `Sweep runs a scenario once per cell of a grid, the cross product of the
 --param values and the --seeds, on all cores, and writes one row per cell:
 cell (0-based), seed, one column per --param named by its path with the
@@ -48,11 +48,22 @@ starts from the beginning, so batch jobs can always pass it.
 c mod N = I. A shard's output ends with a "#esgtsim-shard" trailer line;
 "esgtsim merge" checks and combines the shards into exactly the bytes of
 the unsharded sweep. A progress bar (cells, rate, ETA) shows on standard
-error when it is a terminal.`,
+error when it is a terminal.
+
+--precision P runs sequential replications: each combination starts with
+the --seeds (at least 10; the scenario's seed and the next ones by
+default) and gets more seeds, counting up, until the mean of every
+--metric (default: every summary figure) is known to ±P of itself (the
+half-width of its 95 % interval), or --max-seeds. Cells keep their
+numbers in the grid of every seed up to the cap, so a combination that
+stopped early leaves gaps in the cell column; standard error says how
+many seeds each combination took. It writes its output at the end and
+cannot be sharded or resumed.`,
 	example: `esgtsim sweep latency --param triggers.refractory_period=10ms:100ms:10ms --seeds 1..10 --out refractory.csv
 esgtsim sweep latency --param triggers.refractory_period=30ms,50ms --param fabric.nodes=16,24,32 --seeds 1,2,3 --format jsonl
 esgtsim sweep latency --param triggers.min_salience=0.1:0.5:0.1 --seeds 1..20 -j 2 --out s.csv --resume
-esgtsim sweep latency --param triggers.refractory_period=10ms:200ms:10ms --seeds 1..5 --shard 0/4 --out shard-0.csv`,
+esgtsim sweep latency --param triggers.refractory_period=10ms:200ms:10ms --seeds 1..5 --shard 0/4 --out shard-0.csv
+esgtsim sweep load-short --param triggers.refractory_period=0ms,100ms --metric ignitions --precision 0.05 --out seq.csv`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.StringArray("param", nil, "sweep a scenario key: path.key=v1,v2,... or START:STOP:STEP (repeatable)")
 		fs.String("seeds", "", "seeds: 1..N (inclusive) or a list 3,7,9 (default: the scenario's seed)")
@@ -62,6 +73,7 @@ esgtsim sweep latency --param triggers.refractory_period=10ms:200ms:10ms --seeds
 		fs.Bool("resume", false, "continue an interrupted sweep from FILE.partial (needs --out)")
 		fs.String("shard", "", "run only slice I of N (0-based, I/N, e.g. 0/4)")
 		fs.IntP("workers", "j", 0, "how many cells run in parallel (default: GOMAXPROCS, the CPUs this process may use)")
+		declarePrecisionFlags(fs)
 	},
 	run: runSimple(1, runSweep),
 }
@@ -112,6 +124,9 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if err := e.checkOutputs("out", out); err != nil {
 		return err
+	}
+	if fs.Changed("precision") || fs.Changed("max-seeds") || fs.Changed("metric") {
+		return runSweepSequential(e, fs, def, out, workers)
 	}
 	plan, err := sweep.NewPlan(def)
 	if err != nil {

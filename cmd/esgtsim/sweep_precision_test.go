@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/csv"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestSweepPrecision checks sequential replications in a sweep: every
+// combination runs at least 10 seeds, the rows do not depend on -j, and
+// cells keep their numbers in the grid of every seed up to the cap.
+func TestSweepPrecision(t *testing.T) {
+	args := []string{"sweep", "load-short", "--param", "triggers.refractory_period=0ms,100ms", "--seeds", "1..3",
+		"--metric", "ignitions", "--precision", "0.1", "--max-seeds", "40"}
+	one, stderr, code := runCLI(t, append(args, "-j", "1")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "precision ±0.1 reached by") {
+		t.Errorf("stderr does not report the precision: %s", stderr)
+	}
+	three, _, _ := runCLI(t, append(args, "-j", "3")...)
+	if one != three {
+		t.Error("-j 1 and -j 3 write different rows")
+	}
+	rows, err := csv.NewReader(strings.NewReader(one)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := map[string]int{}
+	for _, r := range rows[1:] {
+		per[r[2]]++
+		// The grid has 40 seeds (the cap) per combination: cells 0-39 for
+		// 0ms, 40-79 for 100ms, the first seeds of each.
+		cell, err := strconv.Atoi(r[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		lo := 0
+		if r[2] == "100ms" {
+			lo = 40
+		}
+		if cell < lo || cell >= lo+per[r[2]] || r[1] != strconv.Itoa(cell-lo+1) {
+			t.Errorf("row %q: want cell %d + its seed's position", r, lo)
+		}
+	}
+	for v, n := range per {
+		if n < 10 || n > 40 {
+			t.Errorf("%s ran %d seeds; want 10 to 40", v, n)
+		}
+	}
+	for _, bad := range [][]string{
+		{"sweep", "load-short", "--precision", "0.1", "--shard", "0/2"},
+		{"sweep", "load-short", "--max-seeds", "20"},
+		{"sweep", "load-short", "--precision", "0.1", "--metric", "ignitionz"},
+	} {
+		if _, stderr, code := runCLI(t, bad...); code != 2 {
+			t.Errorf("%v: exit %d, %s", bad, code, stderr)
+		}
+	}
+}
