@@ -21,6 +21,14 @@ type Defaulter interface {
 	SetDefaults()
 }
 
+// ValueDecoder is implemented by field types that accept more than one
+// TOML type (a number or a duration string, say). DecodeTOML receives the
+// raw value (string, int64, float64, bool, []any or map[string]any); its
+// error is reported at the value's position, after the key.
+type ValueDecoder interface {
+	DecodeTOML(raw any) error
+}
+
 // Decode decodes the TOML document data, read from file, into v (a pointer
 // to a struct holding defaults), after applying the overrides
 // ("path.to.key=value"). It returns where each value came from.
@@ -97,6 +105,12 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) error {
 
 // value decodes one raw TOML value into rv.
 func (d *decoder) value(path string, raw any, rv reflect.Value, checks string) error {
+	if vd, ok := rv.Addr().Interface().(ValueDecoder); ok {
+		if err := vd.DecodeTOML(raw); err != nil {
+			return d.meta.Errorf(path, "%v", err)
+		}
+		return nil
+	}
 	if rv.Type() == durationType {
 		s, ok := raw.(string)
 		if !ok {
@@ -290,16 +304,23 @@ func suggest(key string, fields map[string]field) string {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	best, bestDist := "", len(key)/2+2
-	for _, n := range names {
-		if dist := editDistance(key, n); dist < bestDist {
-			best, bestDist = n, dist
-		}
-	}
-	if best != "" {
+	if best, ok := Closest(key, names); ok {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return fmt.Sprintf(" (known keys: %s)", strings.Join(names, ", "))
+}
+
+// Closest returns the word of known nearest to word in edit distance, if
+// any is close enough to be a likely typo (fewer than len(word)/2+2
+// edits); ties go to the earlier word of known.
+func Closest(word string, known []string) (string, bool) {
+	best, bestDist := "", len(word)/2+2
+	for _, n := range known {
+		if dist := editDistance(word, n); dist < bestDist {
+			best, bestDist = n, dist
+		}
+	}
+	return best, best != ""
 }
 
 // editDistance is the Levenshtein distance between a and b.

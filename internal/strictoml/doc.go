@@ -19,6 +19,9 @@
 //	check:"nonneg"        the number must be >= 0
 //	check:"max=N"         the number must be <= N
 //
+// A field whose type implements [ValueDecoder] decodes its own raw value,
+// for keys that accept more than one TOML type.
+//
 // Checks combine with commas: check:"pos,max=100000". Durations are strings
 // in Go syntax ("200ms", "1.5s", "10m", "2us") and are never negative.
 //
