@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/internal/strictoml"
+	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
 //go:embed builtin/*.toml
@@ -25,6 +26,8 @@ type Scenario struct {
 	// Overrides are the --set overrides applied, "path=value" as given.
 	Overrides []string
 	meta      *strictoml.Meta
+
+	criteria []verdict.Criterion
 }
 
 // Info names a built-in scenario.

@@ -52,6 +52,16 @@ type recorder struct {
 	lastNeedsAt                clock.Time
 	faults                     int
 	modulations                int
+	afterLastFault             uint64 // ignitions of requests that arrived after the last fault
+	lastFaultAt                clock.Time
+
+	// Bursts and batches whose outcomes are not all known yet.
+	bursts         []burstSpan
+	burstDurations stats.Sample
+
+	retainedInitial int // the model's retained values when the run starts
+	retainedCycled  int // and after the first full fabric cycle, 0 before
+	recreations     int
 
 	// Probes.
 	modProbes      []modProbe
@@ -68,6 +78,16 @@ type recorder struct {
 type half struct {
 	requests, successes uint64
 	okLatency           stats.Sample
+}
+
+// burstSpan is a burst or batch of requests issued at one instant, with
+// consecutive IDs first..last (last is unknown while it is being issued).
+type burstSpan struct {
+	at          clock.Time
+	first, last uint64
+	issuing     bool
+	done        uint64
+	end         clock.Time
 }
 
 // modProbe is a modulation waiting for arousal to move by half its delta
@@ -179,11 +199,15 @@ func (r *recorder) Finished(o *esgt.Outcome) {
 			r.intervals.Add(int64(o.Arrival.Sub(r.lastSuccessStart)))
 		}
 		r.lastSuccessStart = o.Arrival
+		if r.faults > 0 && o.Arrival >= r.lastFaultAt {
+			r.afterLastFault++
+		}
 		h := &r.halves[r.halfOf(o.Arrival)]
 		h.successes++
 		h.okLatency.Add(lat)
 		r.endToEndDone(o)
 	}
+	r.burstOutcome(o.ID, o.Done)
 	r.ev = Event{Kind: EvOutcome, At: o.Done, ID: o.ID, Outcome: o}
 	r.emit()
 	for _, wl := range r.w.workloads {
@@ -272,9 +296,59 @@ func (r *recorder) needsSampled(now clock.Time, _ needs.Metrics, n needs.Needs) 
 	r.emit()
 }
 
+// burstOpened starts a burst of requests issued at now, the first of
+// which will have ID first; burstClosed ends it after its last request.
+func (r *recorder) burstOpened(now clock.Time, first uint64) {
+	r.bursts = append(r.bursts, burstSpan{at: now, first: first, issuing: true})
+}
+
+func (r *recorder) burstClosed(last uint64) {
+	b := &r.bursts[len(r.bursts)-1]
+	b.last, b.issuing = last, false
+	r.burstDone(len(r.bursts) - 1)
+}
+
+// burstOutcome counts an outcome towards its burst, if any.
+func (r *recorder) burstOutcome(id uint64, done clock.Time) {
+	for i := range r.bursts {
+		b := &r.bursts[i]
+		if id >= b.first && (b.issuing || id <= b.last) {
+			b.done++
+			b.end = max(b.end, done)
+			r.burstDone(i)
+			return
+		}
+	}
+}
+
+// burstDone records burst i's duration once every request has its outcome.
+func (r *recorder) burstDone(i int) {
+	b := r.bursts[i]
+	if b.issuing || b.done < b.last+1-b.first {
+		return
+	}
+	if b.last >= b.first {
+		r.burstDurations.Add(int64(b.end.Sub(b.at)))
+	}
+	r.bursts = append(r.bursts[:i], r.bursts[i+1:]...)
+}
+
+// fabricCycled notes the model's retained values after a fabric
+// re-creation. The baseline of the growth over cycles is taken at the
+// second: the fabric created by the first re-creation has lived a whole
+// cycle (created, used, destroyed), so the model's pools are warm.
+func (r *recorder) fabricCycled(retained int) {
+	r.recreations++
+	if r.recreations == 2 {
+		r.retainedCycled = retained
+	}
+}
+
 // faultApplied records a fault as it happens.
 func (r *recorder) faultApplied(kind string, node, peer int) {
 	r.faults++
+	r.lastFaultAt = r.w.sim.Now()
+	r.afterLastFault = 0
 	r.ev = Event{Kind: EvFault, At: r.w.sim.Now(), Fault: kind, Node: node, Peer: peer}
 	r.emit()
 }

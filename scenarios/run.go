@@ -44,6 +44,7 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 		return nil, err
 	}
 	initial := fabricSummary(w)
+	rec.retainedInitial = w.retained()
 	if opts.WallClock != nil {
 		w.sim.SetWallClock(opts.WallClock)
 	}
@@ -74,6 +75,9 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 	}
 	return &Result{Summary: rec.summarize(initial), Stats: w.sim.Stats()}, runErr
 }
+
+// retained returns the model's retained memory in values (see Memory).
+func (w *world) retained() int { return w.fab.Retained() + w.coord.Retained() }
 
 // fabricSummary measures the initial fabric. Its estimators draw from their
 // own stream, so measuring never changes the run.

@@ -34,6 +34,10 @@ type Spec struct {
 	Revision string         `toml:"revision"`
 	Seed     uint64         `toml:"seed"`
 	Duration clock.Duration `toml:"duration" check:"pos"`
+	// Module groups the scenario in the suite's verdict table (the
+	// original's Load, Latency, Recovery, Concurrency, Memory and
+	// Benchmarks); "" is shown as "Other".
+	Module string `toml:"module"`
 
 	Fabric     FabricSpec     `toml:"fabric"`
 	Oscillator OscillatorSpec `toml:"oscillator"`
@@ -46,6 +50,8 @@ type Spec struct {
 	Defects    DefectsSpec    `toml:"defects"`
 	Workloads  []WorkloadSpec `toml:"workload"`
 	Faults     []FaultSpec    `toml:"fault"`
+	// Criteria judge the run's report (see CriterionSpec).
+	Criteria []CriterionSpec `toml:"criterion"`
 }
 
 // FabricSpec is the [fabric] table (docs/model.md §1).

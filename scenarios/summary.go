@@ -5,6 +5,7 @@ import (
 	"github.com/esgtsim/esgtsim/internal/stats"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/scenarios/verdict"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -24,27 +25,34 @@ type Summary struct {
 	// started from and what the leak left of it at the end.
 	CouplingLeak *CouplingLeak `json:"coupling_leak,omitempty"`
 
-	Requests         Requests   `json:"requests"`
-	LatencyMs        Quantiles  `json:"latency_ms"`         // every request, arrival to outcome
-	SuccessLatencyMs Quantiles  `json:"success_latency_ms"` // successful ignitions only
-	TimeToSyncMs     Quantiles  `json:"time_to_sync_ms"`    // successful ignitions
-	LatencyHistogram []Bucket   `json:"latency_histogram"`
-	Ignitions        Ignitions  `json:"ignitions"`
-	Coherence        Coherence  `json:"coherence"`
-	Halves           Halves     `json:"halves"`
-	MakespanMs       float64    `json:"makespan_ms"` // first arrival to last outcome
-	Arousal          *Arousal   `json:"arousal,omitempty"`
-	Needs            *NeedsInfo `json:"needs,omitempty"`
-	Probes           *Probes    `json:"probes,omitempty"`
-	Fabric           Fabric     `json:"fabric"`
-	Faults           int        `json:"faults"`
-	Modulations      int        `json:"modulations"`
-	TraceRecords     uint64     `json:"trace_records"`
-	Digest           string     `json:"digest"` // hash of the full event trace
+	Requests         Requests  `json:"requests"`
+	LatencyMs        Quantiles `json:"latency_ms"`         // every request, arrival to outcome
+	SuccessLatencyMs Quantiles `json:"success_latency_ms"` // successful ignitions only
+	TimeToSyncMs     Quantiles `json:"time_to_sync_ms"`    // successful ignitions
+	LatencyHistogram []Bucket  `json:"latency_histogram"`
+	Ignitions        Ignitions `json:"ignitions"`
+	Coherence        Coherence `json:"coherence"`
+	Halves           Halves    `json:"halves"`
+	MakespanMs       float64   `json:"makespan_ms"` // first arrival to last outcome
+	// BurstsMs is the duration of each burst or batch of simultaneous
+	// requests: from their common arrival to the last of their outcomes.
+	BurstsMs     Quantiles  `json:"bursts_ms"`
+	Arousal      *Arousal   `json:"arousal,omitempty"`
+	Needs        *NeedsInfo `json:"needs,omitempty"`
+	Probes       *Probes    `json:"probes,omitempty"`
+	Fabric       Fabric     `json:"fabric"`
+	Faults       int        `json:"faults"`
+	Modulations  int        `json:"modulations"`
+	TraceRecords uint64     `json:"trace_records"`
+	Digest       string     `json:"digest"` // hash of the full event trace
 	// Checkpoints are the running digest at up to 64 evenly spaced records,
 	// so that two runs with different digests can be bisected to a window
 	// of records without their traces.
 	Checkpoints []Checkpoint `json:"checkpoints,omitempty"`
+	// Memory is the model's retained memory at the start and at the end.
+	Memory Memory `json:"memory"`
+	// Criteria are the scenario's criteria judged on this report.
+	Criteria []verdict.Result `json:"criteria"`
 }
 
 // CouplingLeak is the shared coupling strength K, in rad/s, at the start
@@ -59,6 +67,11 @@ type Requests struct {
 	Total     uint64            `json:"total"`
 	Succeeded uint64            `json:"succeeded"`
 	Failed    map[string]uint64 `json:"failed"` // by reason, only reasons that occurred
+	// SuccessRate is Succeeded / Total; null without requests.
+	SuccessRate *float64 `json:"success_rate"`
+	// WithoutOutcome counts requests that never got an outcome: 0 unless a
+	// run was cut short.
+	WithoutOutcome uint64 `json:"without_outcome"`
 }
 
 // Quantiles summarises a distribution of virtual durations in milliseconds.
@@ -73,6 +86,10 @@ type Quantiles struct {
 	Max   float64 `json:"max"`
 	Exact bool    `json:"exact"` // false once beyond stats.MaxDistinct distinct values
 }
+
+// Empty reports whether the sample was empty; its statistics other than
+// the count are then meaningless, and criteria see them as null.
+func (q Quantiles) Empty() bool { return q.Count == 0 }
 
 func quantiles(s *stats.Sample) Quantiles {
 	ms := func(v int64) float64 { return clock.Duration(v).Milliseconds() }
@@ -105,6 +122,9 @@ type Ignitions struct {
 	IntervalMs           Quantiles `json:"interval_ms"` // between starts of successive ignitions
 	RefractoryRejections uint64    `json:"refractory_rejections"`
 	MaxInFlight          int       `json:"max_in_flight"`
+	// AfterLastFault counts the ignitions of requests that arrived after
+	// the last fault was applied (recovery); null in a run without faults.
+	AfterLastFault *uint64 `json:"after_last_fault"`
 }
 
 // Coherence summarises synchronisation attempts.
@@ -123,6 +143,11 @@ type Halves struct {
 	SecondSuccessRate   float64 `json:"second_success_rate"`
 	FirstSuccessMeanMs  float64 `json:"first_success_mean_ms"`
 	SecondSuccessMeanMs float64 `json:"second_success_mean_ms"`
+	// Degradation is the relative change of the success-latency mean from
+	// the first half to the second, (second − first) / first, as the
+	// original's full load test computed it; null unless both halves have
+	// a success.
+	Degradation *float64 `json:"degradation"`
 }
 
 // Arousal summarises the arousal controller and the salience threshold.
@@ -171,6 +196,31 @@ type Fabric struct {
 	ArticulationPoints    int     `json:"articulation_points"`
 	Recreations           int     `json:"recreations"`
 	FinalHealthy          int     `json:"final_healthy_nodes"`
+	// FinalLinksOffRest counts the links of the final fabric whose weight
+	// is not back at rest (1) at the end: ESGT mode left them raised.
+	FinalLinksOffRest int `json:"final_links_off_rest"`
+}
+
+// Memory is the model's retained memory, counted as the values held in
+// the arrays of the fabric and the coordinator (per-node state, buffers,
+// pooled ignitions with their oscillators): deterministic, unlike the Go
+// heap, and what a leak would grow. See the Retained methods of
+// fabric.Fabric and esgt.Coordinator.
+type Memory struct {
+	InitialValues int `json:"initial_values"` // when the run starts
+	FinalValues   int `json:"final_values"`   // when it ends
+	// Growth is (final − initial) / initial. It includes the warm-up:
+	// the first ignition's buffers stay pooled for the next.
+	Growth float64 `json:"growth"`
+	// CycledValues is the count after the first full fabric cycle: at the
+	// second fabric re-creation, when the fabric the first one created
+	// has been used and destroyed and the model's pools are warm; 0 with
+	// fewer than two re-creations.
+	CycledValues int `json:"cycled_values"`
+	// CycleGrowth is (final − cycled) / cycled: the growth over the
+	// later fabric cycles, the original memory test's leak measure; null
+	// with fewer than two re-creations.
+	CycleGrowth *float64 `json:"cycle_growth"`
 }
 
 // Result is a run's outcome: its deterministic Summary and the kernel's
@@ -243,6 +293,20 @@ func (r *recorder) summarize(initial Fabric) Summary {
 		FirstSuccessMeanMs:  r.halves[0].okLatency.Mean() / float64(clock.Millisecond),
 		SecondSuccessMeanMs: r.halves[1].okLatency.Mean() / float64(clock.Millisecond),
 	}
+	if h0, h1 := s.Halves.FirstSuccessMeanMs, s.Halves.SecondSuccessMeanMs; r.halves[0].successes > 0 && r.halves[1].successes > 0 {
+		d := (h1 - h0) / h0
+		s.Halves.Degradation = &d
+	}
+	if s.Requests.Total > 0 {
+		rate := float64(s.Requests.Succeeded) / float64(s.Requests.Total)
+		s.Requests.SuccessRate = &rate
+	}
+	s.Requests.WithoutOutcome = s.Requests.Total - r.latency.N()
+	if r.faults > 0 {
+		n := r.afterLastFault
+		s.Ignitions.AfterLastFault = &n
+	}
+	s.BurstsMs = quantiles(&r.burstDurations)
 	if r.anyRequest {
 		s.MakespanMs = r.lastDone.Sub(r.firstArrival).Milliseconds()
 	}
@@ -269,6 +333,21 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	}
 	s.Fabric.Recreations = w.fabricGen - 1
 	s.Fabric.FinalHealthy = w.fab.HealthyCount()
+	for id := range w.fab.NumLinks() {
+		if w.fab.Link(id).Weight != 1 {
+			s.Fabric.FinalLinksOffRest++
+		}
+	}
+	s.Memory = Memory{InitialValues: r.retainedInitial, FinalValues: w.retained()}
+	if r.retainedInitial > 0 {
+		s.Memory.Growth = float64(s.Memory.FinalValues-r.retainedInitial) / float64(r.retainedInitial)
+	}
+	if c := r.retainedCycled; c > 0 {
+		s.Memory.CycledValues = c
+		g := float64(s.Memory.FinalValues-c) / float64(c)
+		s.Memory.CycleGrowth = &g
+	}
+	s.Criteria = verdict.Evaluate(&s, w.sc.criteria)
 	return s
 }
 

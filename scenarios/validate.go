@@ -87,7 +87,7 @@ func (sc *Scenario) validate() error {
 			return err
 		}
 	}
-	return nil
+	return sc.validateCriteria()
 }
 
 func (sc *Scenario) validateNeeds() error {

@@ -81,12 +81,14 @@ func (wl *workload) arriveOnce() {
 			wl.modulate(now)
 		}
 	case "burst", "batches":
+		wl.w.rec.burstOpened(now, wl.w.coord.Requests()+1)
 		for range s.Size {
 			if wl.done(now) {
-				return
+				break
 			}
 			wl.submit()
 		}
+		wl.w.rec.burstClosed(wl.w.coord.Requests())
 	default:
 		if !wl.done(now) {
 			wl.submit()

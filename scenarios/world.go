@@ -184,6 +184,7 @@ func (w *world) applyFault(p string, f *FaultSpec, node int) {
 		if fab, err = w.newFabric(); err == nil {
 			w.fab = fab
 			w.coord.SetFabric(fab)
+			w.rec.fabricCycled(w.retained())
 		}
 	}
 	if err != nil {
