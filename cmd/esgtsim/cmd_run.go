@@ -14,12 +14,13 @@ import (
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
 var runCmd = &command{
 	name:    "run",
 	summary: "run a scenario and report its results",
-	usage:   "esgtsim run NAME|FILE [--seed N] [--set key=value]... [--format text|json] [--out FILE] [--trace FILE] [--check] [--check-determinism] [--plot DIR]",
+	usage:   "esgtsim run NAME|FILE [--seed N] [--set key=value]... [--format text|json] [--out FILE] [--trace FILE] [--check] [--check-determinism] [--plot DIR] [--criterion EXPR]... [--tier asserted|target]",
 	about: `Run simulates a scenario, a built-in one by name (esgtsim list) or a TOML
 file, and reports what happened: outcomes by reason, latency and
 time-to-sync quantiles, refractory behaviour, coherence, arousal and the
@@ -35,11 +36,20 @@ run and fails at the first violation. --check-determinism runs the
 scenario twice, compares the digest after every record and, if they
 differ, prints the first differing record of each run and the commands
 that reproduce it (exit 1). --plot DIR draws the run's figures (latency,
-coherence, arousal, outcomes). Files are written whole or not at all.`,
+coherence, arousal, outcomes). Files are written whole or not at all.
+
+The scenario's [[criterion]] tables, and --criterion expressions such as
+'latency_ms.p99<100ms' or 'requests.success_rate>=0.95' (repeatable,
+asserted), are judged on the report; the text report ends with one line
+per criterion and the JSON report holds them under "criteria". Exit
+status: 0 when every asserted criterion holds (--tier target: every
+target), 3 when one fails (the report is still written whole), 1 when the
+run fails or is interrupted, 2 on a usage error.`,
 	example: `esgtsim run load-full
 esgtsim run latency --seed 3 --format json
 esgtsim run load-short --set triggers.refractory_period=100ms --trace load.jsonl
-esgtsim run memory-pressure --plot plots/memory --check`,
+esgtsim run memory-pressure --plot plots/memory --check
+esgtsim run latency --criterion 'latency_ms.p99<100ms' --criterion 'requests.success_rate>=0.5'`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.Uint64("seed", 0, "seed of the run (default: the scenario's)")
 		fs.StringArray("set", nil, "override a scenario key, path.to.key=value (repeatable)")
@@ -50,6 +60,8 @@ esgtsim run memory-pressure --plot plots/memory --check`,
 		fs.Bool("check-determinism", false, "run twice and report the first record at which the runs differ, if any")
 		fs.String("plot", "", "draw the run's figures into directory DIR")
 		fs.String("plot-format", "svg", "figure format with --plot: svg or png")
+		fs.StringArray("criterion", nil, "judge the report by a criterion, e.g. 'latency_ms.p99<100ms' (repeatable)")
+		fs.String("tier", "asserted", "criteria that decide the exit status: asserted or target")
 	},
 	run: runSimple(1, runScenario),
 }
@@ -61,8 +73,14 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	sets, err := fs.GetStringArray("set")
 	get.keep(err)
 	seed := get.uint64("seed")
+	criteria, err := fs.GetStringArray("criterion")
+	get.keep(err)
+	tier, tierErr := tierFlag(e, &get)
 	if get.err != nil {
 		return e.usagef("%v", get.err)
+	}
+	if tierErr != nil {
+		return tierErr
 	}
 	if format != "text" && format != "json" {
 		return e.usagef("--format must be text or json, got %q", format)
@@ -89,6 +107,11 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if fs.Changed("seed") {
 		sc.Spec.Seed = seed
+	}
+	for _, c := range criteria {
+		if err := sc.AddCriterion(c); err != nil {
+			return e.usagef("--criterion %v", err)
+		}
 	}
 	if determinism {
 		return checkDeterminism(e, sc, args[0], sets)
@@ -133,6 +156,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		}
 	} else {
 		writeTextReport(&report, res)
+		writeCriteria(&report, res.Summary.Criteria, tier)
 	}
 	if runErr != nil {
 		// Print what was finished, then fail: an interrupted or invalid run
@@ -158,6 +182,9 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		if paths, err = plots.WriteRun(plotDir, plotFormat, collector); err == nil {
 			fmt.Fprintf(e.stderr, "esgtsim: wrote %s\n", strings.Join(paths, ", "))
 		}
+	}
+	if v := verdict.Judge(res.Summary.Criteria, tier); err == nil && !v.Pass() {
+		return &criteriaError{what: sc.Spec.Name, failed: v.Failed, judged: v.Judged, tier: tier}
 	}
 	return err
 }

@@ -11,7 +11,8 @@
 // (or "esgtsim <command> --help") for one command's flags and an example.
 //
 // Results go to standard output, diagnostics and progress to standard error.
-// The exit status is 0 on success, 1 when a run fails and 2 on a usage error.
+// The exit status is 0 on success, 1 when a run fails, 2 on a usage error
+// and 3 when a run or suite completed but an asserted criterion failed.
 package main
 
 import (
@@ -34,6 +35,11 @@ func main() {
 func exitCode(stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
+	}
+	var f *criteriaError
+	if errors.As(err, &f) {
+		fmt.Fprintf(stderr, "esgtsim: %v\n", f)
+		return exitCriteria
 	}
 	var u *usageError
 	if errors.As(err, &u) {
