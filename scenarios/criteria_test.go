@@ -133,7 +133,7 @@ func TestReportSchemaCoversTheReport(t *testing.T) {
 		"requests.success_rate", "requests.without_outcome", "requests.failed.insufficient_nodes",
 		"halves.degradation", "bursts_ms.max", "latency_ms.p99", "ignitions.min_gap_ms",
 		"ignitions.after_last_fault", "probes.modulation_response_ms.p99", "probes.pipeline_ms.p99",
-		"probes.end_to_end_ms.p99", "memory.cycle_growth", "fabric.final_links_off_rest", "needs.max.Rest",
+		"probes.end_to_end_ms.p99", "memory.cycle_growth", "fabric.final_links_off_rest", "needs.max.rest",
 	} {
 		if !slices.Contains(paths, p) {
 			t.Errorf("%s is not a metric", p)
