@@ -148,6 +148,7 @@ func format(s *scenarios.Summary) (report, checkpoints []byte) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	if err := enc.Encode(&plain); err != nil {
 		panic(err)
 	}

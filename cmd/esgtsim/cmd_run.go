@@ -151,6 +151,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if format == "json" {
 		enc := json.NewEncoder(&report)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false) // criteria hold <, > and & as written
 		if err := enc.Encode(res.Summary); err != nil {
 			return err
 		}
