@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -142,6 +143,24 @@ func TestReportSchemaCoversTheReport(t *testing.T) {
 	for _, p := range paths {
 		if strings.HasPrefix(p, "criteria") || strings.HasPrefix(p, "checkpoints") || p == "requests.failed.success" {
 			t.Errorf("%s should not be a metric", p)
+		}
+	}
+}
+
+// TestEffectiveCriteria: the effective configuration shows each
+// criterion's value as written, a number or a duration.
+func TestEffectiveCriteria(t *testing.T) {
+	sc, err := Builtin("load-short", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(sc.Effective())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"module":"Load"`, `"metric":"requests.success_rate","op":">=","value":0.01`, `"value":"2000ms"`} {
+		if !strings.Contains(strings.ReplaceAll(string(b), `\u003e`, ">"), want) {
+			t.Errorf("effective configuration lacks %s:\n%s", want, b)
 		}
 	}
 }

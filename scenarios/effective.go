@@ -100,6 +100,9 @@ func configValue(v reflect.Value) any {
 	if v.Type() == durationType {
 		return clock.Duration(v.Int()).String()
 	}
+	if m, ok := v.Interface().(json.Marshaler); ok {
+		return m // a value of its own form, such as a criterion's bound
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		t := Table{}

@@ -1,6 +1,7 @@
 package verdict
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -118,6 +119,15 @@ func (b *Bound) DecodeTOML(raw any) error {
 		return fmt.Errorf("want a number or a duration string, got %T", raw)
 	}
 	return nil
+}
+
+// MarshalJSON writes the bound as it was written: the duration string, or
+// the number.
+func (b Bound) MarshalJSON() ([]byte, error) {
+	if b.Duration != "" {
+		return json.Marshal(b.Duration)
+	}
+	return json.Marshal(b.Number)
 }
 
 // Milliseconds reports whether metric is measured in milliseconds: its
