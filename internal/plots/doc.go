@@ -64,4 +64,10 @@
 // right, and nothing depends on the clock or on map order: the same data
 // gives the same bytes. Files are written whole or not at all, through a
 // temporary file renamed over the target.
+//
+// Text is measured with Liberation Sans, which gonum/plot embeds; an SVG
+// names it with Arial, Helvetica and the generic sans-serif after it
+// (font-family:'Liberation Sans', Arial, Helvetica, sans-serif), so that a
+// viewer without Liberation Sans draws it in a face of the same metrics, or
+// at least in a sans-serif one, rather than in its default serif.
 package plots

@@ -85,7 +85,11 @@ func render(w io.Writer, f Format, panels ...*plot.Plot) error {
 	if _, err := c.WriteTo(&buf); err != nil {
 		return fmt.Errorf("plots: encode %s: %w", f, err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if f == SVG {
+		out = withFontFallback(out)
+	}
+	_, err = w.Write(out)
 	return err
 }
 

@@ -277,3 +277,44 @@ func TestWriteRunErrors(t *testing.T) {
 		t.Errorf("RenderRun(nope) = %v", err)
 	}
 }
+
+// TestSVGFontFallback: every text of an SVG figure names Liberation Sans
+// first and the generic sans-serif family last, so that it renders where
+// Liberation Sans is not installed.
+func TestSVGFontFallback(t *testing.T) {
+	c := builtin(t, "latency")
+	var buf bytes.Buffer
+	if err := RenderRun(&buf, "latency", SVG, c); err != nil {
+		t.Fatal(err)
+	}
+	svgTexts(t, buf.Bytes()) // still well-formed
+	dec := xml.NewDecoder(&buf)
+	texts := 0
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Local != "text" {
+			continue
+		}
+		texts++
+		var style string
+		for _, a := range el.Attr {
+			if a.Name.Local == "style" {
+				style = a.Value
+			}
+		}
+		const want = "font-family:'Liberation Sans', Arial, Helvetica, sans-serif;"
+		if !strings.Contains(style, want) {
+			t.Fatalf("text %d: style %q lacks %q", texts, style, want)
+		}
+	}
+	if texts == 0 {
+		t.Fatal("the figure has no text")
+	}
+}
