@@ -56,13 +56,14 @@ func Decode(file string, data []byte, overrides []string, v any) (*Meta, error) 
 			return nil, err
 		}
 		meta.pos[o.path] = Pos{File: o.text}
-		// Values nested in the override resolve to it through Meta.Pos;
-		// positions of what the override replaced no longer apply.
+		// Positions of what the override replaced no longer apply; the
+		// keys it sets inside an inline table or array are its own.
 		for p := range meta.pos {
 			if strings.HasPrefix(p, o.path+".") || strings.HasPrefix(p, o.path+"[") {
 				delete(meta.pos, p)
 			}
 		}
+		o.recordNested(meta.pos, o.path, o.value)
 	}
 	d := decoder{meta: meta}
 	rv := reflect.ValueOf(v)

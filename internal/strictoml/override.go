@@ -110,3 +110,23 @@ func (o override) apply(doc map[string]any) error {
 	}
 	return nil
 }
+
+// recordNested records the override as the position of every key and
+// element inside value (an inline table or array it sets at path), so that
+// Meta.Has tells the keys it set from those left at their defaults.
+func (o override) recordNested(pos map[string]Pos, path string, value any) {
+	switch v := value.(type) {
+	case map[string]any:
+		for k, x := range v {
+			p := join(path, k)
+			pos[p] = Pos{File: o.text}
+			o.recordNested(pos, p, x)
+		}
+	case []any:
+		for i, x := range v {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			pos[p] = Pos{File: o.text}
+			o.recordNested(pos, p, x)
+		}
+	}
+}
