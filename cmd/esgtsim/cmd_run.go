@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/htmlreport"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
@@ -20,7 +21,7 @@ import (
 var runCmd = &command{
 	name:    "run",
 	summary: "run a scenario and report its results",
-	usage:   "esgtsim run NAME|FILE [--seed N] [--set key=value]... [--format text|json] [--out FILE] [--trace FILE] [--check] [--check-determinism] [--plot DIR] [--criterion EXPR]... [--tier asserted|target]",
+	usage:   "esgtsim run NAME|FILE [--seed N] [--set key=value]... [--format text|json] [--out FILE] [--trace FILE] [--check] [--check-determinism] [--plot DIR] [--html FILE] [--criterion EXPR]... [--tier asserted|target]",
 	about: `Run simulates a scenario, a built-in one by name (esgtsim list) or a TOML
 file, and reports what happened: outcomes by reason, latency and
 time-to-sync quantiles, refractory behaviour, coherence, arousal and the
@@ -36,7 +37,9 @@ run and fails at the first violation. --check-determinism runs the
 scenario twice, compares the digest after every record and, if they
 differ, prints the first differing record of each run and the commands
 that reproduce it (exit 1). --plot DIR draws the run's figures (latency,
-coherence, arousal, outcomes). Files are written whole or not at all.
+coherence, arousal, outcomes). --html FILE writes the report as one
+self-contained HTML page (figures inline, nothing fetched; - is standard
+output). Files are written whole or not at all.
 
 The scenario's [[criterion]] tables, and --criterion expressions such as
 'latency_ms.p99<100ms' or 'requests.success_rate>=0.95' (repeatable,
@@ -49,6 +52,7 @@ run fails or is interrupted, 2 on a usage error.`,
 esgtsim run latency --seed 3 --format json
 esgtsim run load-short --set triggers.refractory_period=100ms --trace load.jsonl
 esgtsim run memory-pressure --plot plots/memory --check
+esgtsim run load-full --html load-full.html
 esgtsim run latency --criterion 'latency_ms.p99<100ms' --criterion 'requests.success_rate>=0.5'`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.Uint64("seed", 0, "seed of the run (default: the scenario's)")
@@ -60,6 +64,7 @@ esgtsim run latency --criterion 'latency_ms.p99<100ms' --criterion 'requests.suc
 		fs.Bool("check-determinism", false, "run twice and report the first record at which the runs differ, if any")
 		fs.String("plot", "", "draw the run's figures into directory DIR")
 		fs.String("plot-format", "svg", "figure format with --plot: svg or png")
+		fs.String("html", "", "write the report as one self-contained HTML page to FILE (- is standard output)")
 		fs.StringArray("criterion", nil, "judge the report by a criterion, e.g. 'latency_ms.p99<100ms' (repeatable)")
 		fs.String("tier", "asserted", "criteria that decide the exit status: asserted or target")
 	},
@@ -69,7 +74,7 @@ esgtsim run latency --criterion 'latency_ms.p99<100ms' --criterion 'requests.suc
 func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
 	format, out, tracePath, check := get.str("format"), get.str("out"), get.str("trace"), get.bool("check")
-	plotDir, determinism := get.str("plot"), get.bool("check-determinism")
+	plotDir, determinism, htmlPath := get.str("plot"), get.bool("check-determinism"), get.str("html")
 	sets, err := fs.GetStringArray("set")
 	get.keep(err)
 	seed := get.uint64("seed")
@@ -89,8 +94,11 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if err != nil {
 		return e.usagef("--plot-format: %v", err)
 	}
-	if determinism && (out != "" || tracePath != "" || plotDir != "") {
-		return e.usagef("--check-determinism runs the scenario twice and writes no file; drop --out, --trace and --plot")
+	if determinism && (out != "" || tracePath != "" || plotDir != "" || htmlPath != "") {
+		return e.usagef("--check-determinism runs the scenario twice and writes no file; drop --out, --trace, --plot and --html")
+	}
+	if htmlPath == "-" && out == "" {
+		return e.usagef("--html - and the report would both write standard output; send the report to a file with --out FILE")
 	}
 	if out == "" {
 		out = atomicfile.Stdout
@@ -118,7 +126,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	opts := scenarios.Options{Check: check}
 	var collector *plots.Collector
-	if plotDir != "" {
+	if plotDir != "" || htmlPath != "" {
 		collector = plots.NewCollector(sc)
 		opts.KeepHistory, opts.OnEvent = true, collector.OnEvent
 	}
@@ -178,11 +186,18 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		fmt.Fprintf(e.stderr, "esgtsim: %s: %.3g virtual s in %.3g s wall (%.0fx real time, %.3g events/s)\n",
 			sc.Spec.Name, st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
 	}
-	if err == nil && collector != nil {
+	if err == nil && plotDir != "" {
 		var paths []string
 		if paths, err = plots.WriteRun(plotDir, plotFormat, collector); err == nil {
 			fmt.Fprintf(e.stderr, "esgtsim: wrote %s\n", strings.Join(paths, ", "))
 		}
+	}
+	if err == nil && htmlPath != "" {
+		err = writeHTMLReport(e, htmlPath, htmlreport.Run{
+			Scenario: sc, Summary: &res.Summary, Figures: collector,
+			Command: reproduceCommand(args[0], sc.Spec.Seed, sets),
+			Flags:   seedFlag(fs, sc.Spec.Seed),
+		})
 	}
 	if v := verdict.Judge(res.Summary.Criteria, tier); err == nil && !v.Pass() {
 		return &criteriaError{what: sc.Spec.Name, failed: v.Failed, judged: v.Judged, tier: tier}
@@ -202,10 +217,7 @@ func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string
 		fmt.Fprintf(e.stdout, "deterministic: two runs of %s with seed %d recorded the same trace\n", sc.Spec.Name, sc.Spec.Seed)
 		return nil
 	}
-	cmd := fmt.Sprintf("esgtsim run %s --seed %d", name, sc.Spec.Seed)
-	for _, s := range sets {
-		cmd += " --set '" + s + "'"
-	}
+	cmd := reproduceCommand(name, sc.Spec.Seed, sets)
 	fmt.Fprintf(e.stdout, "NOT deterministic: %s\nreproduce with:\n  %s --trace a.jsonl\n  %s --trace b.jsonl\n  esgtsim diff a.jsonl b.jsonl\n", div, cmd, cmd)
 	return fmt.Errorf("%s: two runs with seed %d differ at record %d (virtual time %v)", sc.Spec.Name, sc.Spec.Seed, div.B.Seq, div.B.At)
 }

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRunHTML: --html FILE writes the page whole, with the figures inline
+// and the command that reproduces the run; --html - writes it to standard
+// output, which the text report must then leave to --out.
+func TestRunHTML(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "r.html")
+	stdout, stderr, code := runCLI(t, "run", "latency", "--seed", "5", "--set", "fabric.nodes=20", "--html", page)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "scenario") {
+		t.Errorf("the text report is not on standard output: %q", stdout)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(data)
+	for _, want := range []string{"<!DOCTYPE html>", "<svg", "esgtsim run latency --seed 5 --set &#39;fabric.nodes=20&#39;", "--set fabric.nodes=20"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+
+	out := filepath.Join(dir, "r.txt")
+	stdout, stderr, code = runCLI(t, "run", "latency", "--html", "-", "--out", out)
+	if code != 0 || !strings.HasPrefix(stdout, "<!DOCTYPE html>") || !strings.HasSuffix(stdout, "</html>\n") {
+		t.Errorf("--html -: exit %d, stdout starts %.40q, stderr %s", code, stdout, stderr)
+	}
+	if report, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(report), "scenario") {
+		t.Errorf("--out: %v %.40q", err, report)
+	}
+
+	for _, args := range [][]string{
+		{"run", "latency", "--html", "-"},
+		{"run", "latency", "--check-determinism", "--html", page},
+	} {
+		if _, stderr, code := runCLI(t, args...); code != 2 || !strings.Contains(stderr, "--html") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}

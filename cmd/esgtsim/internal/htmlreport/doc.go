@@ -1,0 +1,27 @@
+// Package htmlreport writes a run's report as one self-contained HTML
+// page, the report a stress tester opens in a browser or attaches to a CI
+// job: `esgtsim run --html FILE`.
+//
+// The page holds everything in one file and fetches nothing: the style
+// sheet is inline, there is no script, no web font (the text uses the
+// reader's system fonts) and no external image. The run's figures (the
+// latency, coherence, arousal and outcomes figures of package plots) are
+// inline SVG elements, sized by their viewBox to the width of the page;
+// their text names Liberation Sans, then Arial, Helvetica and sans-serif,
+// so that it renders where Liberation Sans is not installed.
+//
+// It shows, in order: the scenario, seed, virtual time, digest of the
+// event trace, esgtsim version and the command that reproduces the run;
+// the outcomes by reason; the latency distributions and key figures; the
+// figures; and the effective configuration, every key of the scenario with
+// its value and where it was set (the file's line, the command line,
+// marked as an override, or the model's default).
+//
+// The page is readable on a laptop and on a phone: its width follows the
+// viewport (a viewport meta element and CSS media queries), wide tables
+// scroll sideways instead of widening the page, and the figures shrink to
+// the width of the screen.
+//
+// It holds no wall-clock figure, so the same scenario, seed and esgtsim
+// version give the same bytes.
+package htmlreport

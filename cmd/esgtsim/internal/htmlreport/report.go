@@ -1,0 +1,258 @@
+package htmlreport
+
+import (
+	"bytes"
+	"cmp"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/scenarios"
+)
+
+// Run is what the report of one run shows.
+type Run struct {
+	// Scenario is the scenario as run: its keys, and where each was set.
+	Scenario *scenarios.Scenario
+	// Summary is the run's report.
+	Summary *scenarios.Summary
+	// Figures holds the data of the run's figures; nil draws none.
+	Figures *plots.Collector
+	// Command is the command line that reproduces the run.
+	Command string
+	// Flags names the keys that command-line flags set after the scenario
+	// was loaded (such as the seed): key path → the flag as written.
+	Flags map[string]string
+}
+
+// WriteRun writes the HTML report of run to w; version is esgtsim's. The
+// page is built in memory first, so w gets all of it or, on an error,
+// nothing.
+func WriteRun(w io.Writer, run Run, version string) error {
+	v, err := newRunView(run)
+	if err != nil {
+		return err
+	}
+	p := page{
+		Title:   fmt.Sprintf("esgtsim run %s (seed %d)", v.Name, v.Seed),
+		Version: version,
+		Runs:    []runView{v},
+	}
+	return p.write(w)
+}
+
+// page is what the template renders.
+type page struct {
+	Title   string
+	Version string
+	Runs    []runView
+}
+
+//go:embed page.gohtml
+var pageTemplate string
+
+//go:embed style.css
+var styleSheet string
+
+var tmpl = template.Must(template.New("page").Funcs(template.FuncMap{
+	"style": func() template.CSS { return template.CSS(styleSheet) },
+	"count": formatCount,
+	"ms":    func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) },
+	"pct":   func(v float64) string { return strconv.FormatFloat(100*v, 'f', 2, 64) + " %" },
+	"barWidth": func(share float64) template.CSS {
+		return template.CSS("width: " + strconv.FormatFloat(100*share, 'f', 2, 64) + "%")
+	},
+	"quantiles": func(q scenarios.Quantiles) []string {
+		return []string{formatCount(q.Count), ms3(q.Mean), ms3(q.P50), ms3(q.P90), ms3(q.P95), ms3(q.P99), ms3(q.P999), ms3(q.Max)}
+	},
+}).Parse(pageTemplate))
+
+func ms3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+
+func (p *page) write(w io.Writer) error {
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, p); err != nil {
+		return fmt.Errorf("htmlreport: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// runView is one run, ready for the template.
+type runView struct {
+	ID          string // prefix of the run's element ids
+	Name        string
+	Description string
+	File        string
+	Seed        uint64
+	Virtual     string // virtual seconds
+	Digest      string
+	Records     uint64
+	Command     string
+
+	Requests  uint64
+	Outcomes  []outcome
+	Latency   []quantileRow
+	Facts     []fact
+	Figures   []figure
+	Config    []settingGroup
+	Keys      int      // in Config
+	Overrides []string // the command-line settings, in key order
+}
+
+// outcome is one row of the outcomes table.
+type outcome struct {
+	Reason string
+	Count  uint64
+	Share  float64 // of every request
+}
+
+// quantileRow is one distribution of the latency table.
+type quantileRow struct {
+	Name string
+	Q    scenarios.Quantiles
+	Note string // shown when the distribution is empty or approximate
+}
+
+// fact is one line of the key figures.
+type fact struct {
+	Name, Value string
+}
+
+func newRunView(run Run) (runView, error) {
+	s, sc := run.Summary, run.Scenario
+	v := runView{
+		ID:          anchor(s.Scenario),
+		Name:        s.Scenario,
+		Description: sc.Spec.Description,
+		File:        sc.File,
+		Seed:        s.Seed,
+		Virtual:     strconv.FormatFloat(s.VirtualSeconds, 'f', 3, 64),
+		Digest:      s.Digest,
+		Records:     s.TraceRecords,
+		Command:     run.Command,
+		Requests:    s.Requests.Total,
+		Outcomes:    outcomes(s),
+		Latency:     latencyRows(s),
+		Facts:       facts(s),
+		Config:      configuration(sc, run.Flags),
+	}
+	seen := map[string]bool{}
+	for _, g := range v.Config {
+		v.Keys += len(g.Settings)
+		for _, st := range g.Settings {
+			if st.Override && !seen[st.Source] {
+				seen[st.Source] = true
+				v.Overrides = append(v.Overrides, st.Source)
+			}
+		}
+	}
+	if run.Figures != nil {
+		figs, err := figures(run.Figures)
+		if err != nil {
+			return v, err
+		}
+		v.Figures = figs
+	}
+	return v, nil
+}
+
+// outcomes lists successes first, then failures by count, most first.
+func outcomes(s *scenarios.Summary) []outcome {
+	share := func(n uint64) float64 {
+		if s.Requests.Total == 0 {
+			return 0
+		}
+		return float64(n) / float64(s.Requests.Total)
+	}
+	out := []outcome{{Reason: "success", Count: s.Requests.Succeeded, Share: share(s.Requests.Succeeded)}}
+	var failed []outcome
+	for r, n := range s.Requests.Failed {
+		failed = append(failed, outcome{Reason: r, Count: n, Share: share(n)})
+	}
+	slices.SortFunc(failed, func(a, b outcome) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Reason, b.Reason))
+	})
+	return append(out, failed...)
+}
+
+func latencyRows(s *scenarios.Summary) []quantileRow {
+	rows := []quantileRow{
+		{Name: "latency, every request", Q: s.LatencyMs},
+		{Name: "latency, successful ignitions", Q: s.SuccessLatencyMs},
+		{Name: "time to sync", Q: s.TimeToSyncMs},
+		{Name: "interval between ignitions", Q: s.Ignitions.IntervalMs},
+	}
+	if p := s.Probes; p != nil {
+		rows = append(rows,
+			quantileRow{Name: "arousal modulation response", Q: p.ModulationResponseMs},
+			quantileRow{Name: "MMEI → MCEA pipeline", Q: p.PipelineMs},
+			quantileRow{Name: "end to end", Q: p.EndToEndMs})
+	}
+	for i := range rows {
+		switch q := rows[i].Q; {
+		case q.Count == 0:
+			rows[i].Note = "no sample"
+		case !q.Exact:
+			rows[i].Note = "quantiles within 0.4 %"
+		}
+	}
+	return rows
+}
+
+func facts(s *scenarios.Summary) []fact {
+	ig := s.Ignitions
+	gap := "none ended"
+	if ig.MinGapMs != nil {
+		gap = ms3(*ig.MinGapMs) + " ms"
+	}
+	out := []fact{
+		{"ignitions", fmt.Sprintf("%s of %s attempts; at most %d in flight", formatCount(ig.Count), formatCount(ig.Attempts), ig.MaxInFlight)},
+		{"refractory", fmt.Sprintf("%s rejections; shortest gap after an ignition %s", formatCount(ig.RefractoryRejections), gap)},
+	}
+	if c := s.Coherence; c.Attempts > 0 {
+		out = append(out, fact{"coherence", fmt.Sprintf("peak r mean %.3f (lowest %.3f) over %s attempts; %.1f ms above target per ignition",
+			c.PeakMean, c.PeakMin, formatCount(c.Attempts), c.TimeAboveMeanMs)})
+	}
+	h := s.Halves
+	out = append(out, fact{"halves", fmt.Sprintf("success %.2f %% then %.2f %%; success latency mean %s then %s ms",
+		100*h.FirstSuccessRate, 100*h.SecondSuccessRate, ms3(h.FirstSuccessMeanMs), ms3(h.SecondSuccessMeanMs))})
+	if a := s.Arousal; a != nil {
+		out = append(out,
+			fact{"arousal", fmt.Sprintf("mean %.3f, range %.3f to %.3f, final %.3f (%s), %d level changes", a.Mean, a.Min, a.Max, a.Final, a.FinalLevel, a.LevelChanges)},
+			fact{"salience threshold", fmt.Sprintf("mean %.3f, range %.3f to %.3f", a.ThresholdMean, a.ThresholdMin, a.ThresholdMax)})
+	}
+	f := s.Fabric
+	out = append(out, fact{"fabric", fmt.Sprintf("%d nodes, %d edges, clustering %.3f, path length %.3f, algebraic connectivity %.3f",
+		f.Nodes, f.Edges, f.Clustering, f.PathLength, f.AlgebraicConnectivity)})
+	if s.Faults > 0 || f.Recreations > 0 {
+		out = append(out, fact{"faults", fmt.Sprintf("%d applied, %d fabric re-creations, %d healthy nodes at the end", s.Faults, f.Recreations, f.FinalHealthy)})
+	}
+	return out
+}
+
+// anchor turns a scenario name into an element id: letters, digits and
+// dashes.
+func anchor(name string) string {
+	b := []byte(strings.ToLower(name))
+	for i, c := range b {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			b[i] = '-'
+		}
+	}
+	return "run-" + string(b)
+}
+
+// formatCount writes n with thousands separators: 60,000.
+func formatCount(n uint64) string {
+	s := strconv.FormatUint(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
