@@ -106,7 +106,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if plotDir == atomicfile.Stdout {
 		return e.usagef("--plot takes a directory: figures are several files")
 	}
-	if err := e.checkOutputs("out", out, "trace", tracePath); err != nil {
+	if err := e.checkOutputs("out", out, "trace", tracePath, "html", htmlPath); err != nil {
 		return err
 	}
 	sc, err := scenarios.Load(args[0], sets)

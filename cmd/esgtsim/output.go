@@ -35,7 +35,7 @@ func (e *env) checkOutputs(flags ...string) error {
 			return fmt.Errorf("%s: --%s: %w", e.cmd.name, flag, err)
 		}
 	}
-	if len(toStdout) > 1 { // no command has more than two output flags
+	if len(toStdout) > 1 { // any two outputs on standard output would interleave
 		return e.usagef("%s would both write standard output; send one of them to a file", strings.Join(toStdout, " and "))
 	}
 	return nil

@@ -10,18 +10,14 @@ import (
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 )
 
-// writeHTMLReport writes the HTML report of run to path, "-" being
-// standard output.
+// writeHTMLReport writes the HTML report of run to path, as every output
+// flag writes (see writeOutput).
 func writeHTMLReport(e *env, path string, run htmlreport.Run) error {
-	write := func(w io.Writer) error { return htmlreport.WriteRun(w, run, moduleVersion()) }
-	if path == "-" {
-		return write(e.stdout)
+	err := e.writeOutput(path, func(w io.Writer) error { return htmlreport.WriteRun(w, run, moduleVersion()) })
+	if err == nil && path != atomicfile.Stdout {
+		fmt.Fprintf(e.stderr, "esgtsim: wrote %s\n", path)
 	}
-	if err := atomicfile.Write(path, write); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "esgtsim: wrote %s\n", path)
-	return nil
+	return err
 }
 
 // seedFlag names the seed as set by --seed, if it was.

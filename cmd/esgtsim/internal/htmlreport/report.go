@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,7 +103,7 @@ type runView struct {
 	Figures   []figure
 	Config    []settingGroup
 	Keys      int      // in Config
-	Overrides []string // the command-line settings, in key order
+	Overrides []string // the command-line settings: flags, then --set in order
 }
 
 // outcome is one row of the outcomes table.
@@ -142,15 +143,14 @@ func newRunView(run Run) (runView, error) {
 		Facts:       facts(s),
 		Config:      configuration(sc, run.Flags),
 	}
-	seen := map[string]bool{}
 	for _, g := range v.Config {
 		v.Keys += len(g.Settings)
-		for _, st := range g.Settings {
-			if st.Override && !seen[st.Source] {
-				seen[st.Source] = true
-				v.Overrides = append(v.Overrides, st.Source)
-			}
-		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(run.Flags)) {
+		v.Overrides = append(v.Overrides, run.Flags[key])
+	}
+	for _, o := range sc.Overrides {
+		v.Overrides = append(v.Overrides, "--set "+o)
 	}
 	if run.Figures != nil {
 		figs, err := figures(run.Figures)
