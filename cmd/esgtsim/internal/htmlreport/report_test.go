@@ -235,7 +235,7 @@ func TestConfigurationTable(t *testing.T) {
 		"triggers.refractory_period": {`"100ms"`, "override --set triggers.refractory_period=100ms", true},
 		"workload[0].salience.min":   {"0.6", "override --set " + sampleSets[1], true},
 		"workload[0].salience.value": {"0.9", "default", false},
-		"fabric.nodes":               {"24", "latency:18", false},
+		"fabric.nodes":               {"24", "latency:" + strconv.Itoa(lineOf(t, run.Scenario.Source, "nodes = 24")), false},
 		"fabric.min_degree":          {"5", "default", false},
 		"fabric.bandwidths_gbps":     {"[10, 40, 100]", "default", false},
 		"needs.base.temperature_c":   {"unset (derived)", "default", false},
@@ -260,6 +260,18 @@ func TestConfigurationTable(t *testing.T) {
 	if len(overrides) != 3 {
 		t.Errorf("%d overrides listed, want --seed and the 2 --set", len(overrides))
 	}
+}
+
+// lineOf returns the 1-based line of src that starts with prefix.
+func lineOf(t *testing.T, src []byte, prefix string) int {
+	t.Helper()
+	for i, line := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return i + 1
+		}
+	}
+	t.Fatalf("no line starts with %q", prefix)
+	return 0
 }
 
 // TestReportEscapes: text from the scenario file is text on the page, in
