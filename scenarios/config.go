@@ -23,6 +23,9 @@ func (sc *Scenario) fabricConfig() fabric.Config {
 	c.TargetDensity, c.PacketLoss = f.TargetDensity, f.PacketLoss
 	c.LatencyMin, c.LatencyMax, c.HopProcessing = f.LatencyMin, f.LatencyMax, f.HopProcessing
 	c.BandwidthsGbps = f.BandwidthsGbps
+	if sc.edges != nil {
+		c.Nodes, c.MinDegree = sc.edges.Nodes, 1 // the generator is not used
+	}
 	return c
 }
 

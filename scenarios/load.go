@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/internal/strictoml"
+	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
@@ -28,6 +29,9 @@ type Scenario struct {
 	meta      *strictoml.Meta
 
 	criteria []verdict.Criterion
+	// edges is the topology read from fabric.edges, nil when the fabric
+	// is generated.
+	edges *fabric.EdgeList
 }
 
 // Info names a built-in scenario.

@@ -66,6 +66,12 @@ type FabricSpec struct {
 	BandwidthsGbps        []float64      `toml:"bandwidths_gbps" check:"pos"`
 	PacketLoss            float64        `toml:"packet_loss" check:"prob"`
 	HopProcessing         clock.Duration `toml:"hop_processing"`
+	// Edges names an edge list (as fabric --export-edges writes it, with
+	// optional latency_us, bandwidth_gbps and weight columns under a
+	// header) to use instead of a generated topology, relative to the
+	// scenario file's directory (to the working directory for a built-in).
+	// The fabric has the list's nodes unless nodes is set.
+	Edges string `toml:"edges"`
 }
 
 // OscillatorSpec is the [oscillator] table (docs/model.md §2).

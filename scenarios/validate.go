@@ -27,6 +27,9 @@ func (sc *Scenario) validate() error {
 	if s.Fabric.Nodes > maxNodes {
 		return sc.errorf("fabric.nodes", "%d nodes exceed the limit of %d", s.Fabric.Nodes, maxNodes)
 	}
+	if err := sc.loadEdges(); err != nil {
+		return err
+	}
 	if err := sc.fabricConfig().Validate(); err != nil {
 		return sc.errorf("fabric", "%v", err)
 	}

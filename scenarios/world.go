@@ -59,7 +59,9 @@ func build(sc *Scenario, rec *recorder, keepHistory bool) (*world, error) {
 }
 
 // newFabric generates the next fabric from its own stream: "fabric" for
-// the first, "fabric/2", "fabric/3", ... for re-creations.
+// the first, "fabric/2", "fabric/3", ... for re-creations. A fabric read
+// from an edge list keeps its topology and draws only the attributes the
+// list does not give.
 func (w *world) newFabric() (*fabric.Fabric, error) {
 	w.fabricGen++
 	name := "fabric"
@@ -70,7 +72,12 @@ func (w *world) newFabric() (*fabric.Fabric, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.Initialize(w.sim.Stream(name)); err != nil {
+	if w.sc.edges != nil {
+		err = f.InitializeFromEdges(w.sc.edges, w.sim.Stream(name))
+	} else {
+		err = f.Initialize(w.sim.Stream(name))
+	}
+	if err != nil {
 		return nil, err
 	}
 	return f, nil

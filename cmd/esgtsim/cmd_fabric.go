@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -17,10 +18,11 @@ import (
 var fabricCmd = &command{
 	name:    "fabric",
 	summary: "generate a TIG fabric and print its metrics",
-	usage:   "esgtsim fabric --nodes N --seed S [--format text|json] [--out FILE] [--export-edges FILE]",
+	usage:   "esgtsim fabric [--nodes N --seed S | --edges FILE] [--format text|json] [--out FILE] [--export-edges FILE]",
 	about:   fabricAbout(fabric.DefaultConfig()),
 	example: `esgtsim fabric --nodes 32 --seed 7
-esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv`,
+esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv
+esgtsim fabric --edges fabric.csv`,
 	flags: func(fs *pflag.FlagSet) {
 		def := fabric.DefaultConfig()
 		fs.Int("nodes", def.Nodes, "number of nodes")
@@ -29,6 +31,7 @@ esgtsim fabric --nodes 10000 --format json --export-edges fabric.csv`,
 		fs.String("format", "text", "text or json")
 		fs.String("out", "-", "write the report to FILE (- is standard output)")
 		fs.String("export-edges", "", "write the edge list to this CSV file (- is standard output)")
+		fs.String("edges", "", "read the topology from this edge list instead of generating it")
 	},
 	run: runSimple(0, runFabric),
 }
@@ -49,7 +52,14 @@ Laplacian. The report says which figures are estimates.
 
 --export-edges writes every link as a line "a,b" of 0-based node indices,
 a < b, in that order. Output files are written whole or not at all; "-"
-is standard output, for one of --out and --export-edges.`,
+is standard output, for one of --out and --export-edges.
+
+--edges reads the topology from such a file instead of generating it
+(lines starting with # are skipped; a header line may add latency_us,
+bandwidth_gbps and weight columns; attributes not given are drawn from
+--seed). The fabric has its highest node id plus one nodes, or --nodes
+if given. Self-loops, duplicate links, ids out of range and disconnected
+graphs are refused with the file and line.`,
 		cfg.ExactPathsMaxNodes, cfg.PathSources, cfg.ExactRedundancyMaxNodes, cfg.RedundancyPairs)
 }
 
@@ -58,6 +68,8 @@ is standard output, for one of --out and --export-edges.`,
 type fabricReport struct {
 	Seed      uint64 `json:"seed"`
 	MinDegree int    `json:"min_degree"`
+	// Edges is the edge list the topology was read from, if any.
+	EdgesFile string `json:"edges_file,omitempty"`
 	fabric.Metrics
 	Compliance fabric.Compliance `json:"compliance"`
 	Methods    map[string]string `json:"methods"`
@@ -77,15 +89,33 @@ func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 	if err := e.checkOutputs("out", out, "export-edges", export); err != nil {
 		return err
 	}
+	edges := get.str("edges")
+	var list *fabric.EdgeList
+	if edges != "" {
+		nodes := 0
+		if fs.Changed("nodes") {
+			nodes = cfg.Nodes
+		}
+		var err error
+		if list, err = readEdgeList(edges, nodes); err != nil {
+			return err
+		}
+		cfg.Nodes, cfg.MinDegree = list.Nodes, 1 // the generator is not used
+	}
 	f, err := fabric.New(cfg)
 	if err != nil {
 		return e.usagef("%v", err)
 	}
-	if err := f.Initialize(sim.NewStream(seed, "fabric")); err != nil {
+	if list != nil {
+		err = f.InitializeFromEdges(list, sim.NewStream(seed, "fabric"))
+	} else {
+		err = f.Initialize(sim.NewStream(seed, "fabric"))
+	}
+	if err != nil {
 		return err
 	}
 	m := f.Metrics(sim.NewStream(seed, "fabric/metrics"))
-	rep := fabricReport{Seed: seed, MinDegree: cfg.MinDegree, Metrics: m, Compliance: f.Compliance(m), Methods: methods(cfg, m)}
+	rep := fabricReport{Seed: seed, MinDegree: cfg.MinDegree, EdgesFile: edges, Metrics: m, Compliance: f.Compliance(m), Methods: methods(cfg, m)}
 	if export != "" {
 		if err := e.writeEdges(export, f.Edges()); err != nil {
 			return err
@@ -153,7 +183,11 @@ func printFabric(w io.Writer, r fabricReport) error {
 	// aligns across the whole table; trailing padding is trimmed below.
 	var table strings.Builder
 	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "TIG fabric\t%d nodes\tseed %d, min degree %d\n", m.Nodes, r.Seed, r.MinDegree)
+	if r.EdgesFile != "" {
+		fmt.Fprintf(tw, "TIG fabric\t%d nodes\tfrom %s, seed %d\n", m.Nodes, r.EdgesFile, r.Seed)
+	} else {
+		fmt.Fprintf(tw, "TIG fabric\t%d nodes\tseed %d, min degree %d\n", m.Nodes, r.Seed, r.MinDegree)
+	}
 	fmt.Fprintf(tw, "edges\t%d\t\n", m.Edges)
 	fmt.Fprintf(tw, "density\t%.4f\ttarget %.2f, reported only\n", m.Density, m.TargetDensity)
 	fmt.Fprintf(tw, "connected\t%s\t\n", connected)
@@ -208,4 +242,15 @@ func (e *env) writeEdges(path string, edges [][2]int) error {
 		return fmt.Errorf("fabric: export edges: %w", err)
 	}
 	return nil
+}
+
+// readEdgeList reads the edge list at path; nodes > 0 requires its ids to
+// be below it.
+func readEdgeList(path string, nodes int) (*fabric.EdgeList, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("fabric: %w", err)
+	}
+	defer file.Close()
+	return fabric.ReadEdgeList(path, file, nodes)
 }

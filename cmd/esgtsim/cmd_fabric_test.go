@@ -130,3 +130,45 @@ func TestFabricBadFlagsExit2(t *testing.T) {
 		}
 	}
 }
+
+// TestFabricFromEdges: the metrics of a fabric read back from its exported
+// edge list are those of the generated fabric; a bad list exits 1 with its
+// file and line.
+func TestFabricFromEdges(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "edges.csv")
+	gen, stderr, code := runCLI(t, "fabric", "--nodes", "40", "--seed", "5", "--export-edges", file, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	read, stderr, code := runCLI(t, "fabric", "--edges", file, "--format", "json")
+	if code != 0 {
+		t.Fatalf("--edges: exit %d: %s", code, stderr)
+	}
+	type structure struct {
+		Nodes, Edges, PathRedundancy                                       int
+		Density, Clustering, PathLength, Efficiency, AlgebraicConnectivity float64
+		EdgesFile                                                          string `json:"edges_file"`
+	}
+	var a, b structure
+	if err := json.Unmarshal([]byte(gen), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(read), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.EdgesFile != file {
+		t.Errorf("edges_file %q, want %q", b.EdgesFile, file)
+	}
+	b.EdgesFile = ""
+	if a != b {
+		t.Errorf("read back %+v, generated %+v", b, a)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("0,1\n1,2\n0,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = runCLI(t, "fabric", "--edges", bad)
+	if code != 1 || !strings.Contains(stderr, bad+":3: link 0,1 is listed twice (first on line 1)") {
+		t.Errorf("duplicate link: exit %d, stderr %q", code, stderr)
+	}
+}
