@@ -196,7 +196,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		err = writeHTMLReport(e, htmlPath, htmlreport.Run{
 			Scenario: sc, Summary: &res.Summary, Figures: collector,
 			Command: reproduceCommand(args[0], sc.Spec.Seed, sets),
-			Flags:   seedFlag(fs, sc.Spec.Seed),
+			Flags:   seedFlag(fs, sc.Spec.Seed), Tier: tier,
 		})
 	}
 	if v := verdict.Judge(res.Summary.Criteria, tier); err == nil && !v.Pass() {

@@ -43,6 +43,13 @@ func TestRunHTML(t *testing.T) {
 		t.Errorf("--out: %v %.40q", err, report)
 	}
 
+	// A failing criterion exits 3 and still writes the page, with its
+	// verdict.
+	_, stderr, code = runCLI(t, "run", "latency", "--criterion", "latency_ms.p99<1ms", "--html", page)
+	if data, err := os.ReadFile(page); code != 3 || err != nil || !strings.Contains(string(data), `<strong class="verdict-word">FAIL</strong>`) {
+		t.Errorf("failing criterion: exit %d (%s), page %v with a FAIL verdict: %v", code, stderr, err, strings.Contains(string(data), "FAIL"))
+	}
+
 	for _, args := range [][]string{
 		{"run", "latency", "--html", "-"},
 		{"run", "latency", "--check-determinism", "--html", page},

@@ -10,9 +10,12 @@
 // their text names Liberation Sans, then Arial, Helvetica and sans-serif,
 // so that it renders where Liberation Sans is not installed.
 //
-// It shows, in order: the scenario, seed, virtual time, digest of the
-// event trace, esgtsim version and the command that reproduces the run;
-// the outcomes by reason; the latency distributions and key figures; the
+// It shows, in order: the verdict (PASS when every criterion of the
+// judged tier holds, FAIL, or NO CRITERIA when the tier has none); the
+// scenario, seed, virtual time, digest of the event trace, esgtsim version
+// and the command that reproduces the run; the criteria table (each
+// criterion's result, name, metric, observed value, bound, tier and why,
+// the tier not judged in lower case); the outcomes by reason; the latency distributions and key figures; the
 // figures; and the effective configuration, every key of the scenario with
 // its value and where it was set (the file's line, the command line,
 // marked as an override, or the model's default).

@@ -14,6 +14,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
 // Run is what the report of one run shows.
@@ -29,6 +30,9 @@ type Run struct {
 	// Flags names the keys that command-line flags set after the scenario
 	// was loaded (such as the seed): key path → the flag as written.
 	Flags map[string]string
+	// Tier is the tier of criteria that decides the verdict; "" is
+	// verdict.Asserted.
+	Tier verdict.Tier
 }
 
 // WriteRun writes the HTML report of run to w; version is esgtsim's. The
@@ -40,7 +44,7 @@ func WriteRun(w io.Writer, run Run, version string) error {
 		return err
 	}
 	p := page{
-		Title:   fmt.Sprintf("esgtsim run %s (seed %d)", v.Name, v.Seed),
+		Title:   fmt.Sprintf("%s: esgtsim run %s (seed %d)", v.Verdict.Word, v.Name, v.Seed),
 		Version: version,
 		Runs:    []runView{v},
 	}
@@ -96,6 +100,10 @@ type runView struct {
 	Records     uint64
 	Command     string
 
+	Verdict  verdictView
+	Criteria []criterionView
+	Tier     verdict.Tier
+
 	Requests  uint64
 	Outcomes  []outcome
 	Latency   []quantileRow
@@ -143,6 +151,8 @@ func newRunView(run Run) (runView, error) {
 		Facts:       facts(s),
 		Config:      configuration(sc, run.Flags),
 	}
+	v.Tier = cmp.Or(run.Tier, verdict.Asserted)
+	v.Verdict, v.Criteria = judge(s.Criteria, v.Tier)
 	for _, g := range v.Config {
 		v.Keys += len(g.Settings)
 	}

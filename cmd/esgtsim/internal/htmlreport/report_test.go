@@ -14,6 +14,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
 // testVersion stands for esgtsim's version in the reports under test.
@@ -22,13 +23,18 @@ const testVersion = "v9.9.9-test"
 // sampleSets are the overrides of the sample run.
 var sampleSets = []string{"triggers.refractory_period=100ms", "workload[0].salience={mode = \"uniform\", min = 0.6, max = 0.9}"}
 
-// sampleRun runs the built-in latency scenario with sampleSets and seed 3
-// (as if from --seed) once, and returns what its report shows.
-var sampleRun = sync.OnceValues(func() (Run, error) { return runOf("latency", nil, sampleSets, 3) })
+// sampleCriterion is added to the sample run's criteria; it fails.
+const sampleCriterion = "latency_ms.p99<1ms"
+
+// sampleRun runs the built-in latency scenario with sampleSets, seed 3 (as
+// if from --seed) and sampleCriterion once, and returns what its report
+// shows.
+var sampleRun = sync.OnceValues(func() (Run, error) { return runOf("latency", nil, sampleSets, 3, sampleCriterion) })
 
 // runOf runs a scenario, the built-in name or the file data if not nil,
-// with overrides and, unless 0, a seed as if set by --seed.
-func runOf(name string, data []byte, sets []string, seed uint64) (Run, error) {
+// with overrides, unless 0 a seed as if set by --seed, and criteria added
+// as by --criterion.
+func runOf(name string, data []byte, sets []string, seed uint64, criteria ...string) (Run, error) {
 	var sc *scenarios.Scenario
 	var err error
 	if data != nil {
@@ -38,6 +44,11 @@ func runOf(name string, data []byte, sets []string, seed uint64) (Run, error) {
 	}
 	if err != nil {
 		return Run{}, err
+	}
+	for _, c := range criteria {
+		if err := sc.AddCriterion(c); err != nil {
+			return Run{}, err
+		}
 	}
 	var flags map[string]string
 	if seed != 0 {
@@ -79,6 +90,9 @@ func sample(t *testing.T) Run {
 // of the page against the run.
 func TestRunReportStructure(t *testing.T) {
 	run := sample(t)
+	if v := verdict.Judge(run.Summary.Criteria, verdict.Asserted); v.Pass() || verdict.Judge(run.Summary.Criteria, verdict.Target).Judged == 0 {
+		t.Fatalf("the sample run should fail an asserted criterion and have a target: %+v", run.Summary.Criteria)
+	}
 	page, doc := render(t, run)
 	if !bytes.HasPrefix(page, []byte("<!DOCTYPE html>\n")) {
 		t.Errorf("the page does not start with <!DOCTYPE html>")
@@ -99,7 +113,7 @@ func checkPage(t *testing.T, doc *html.Node, s *scenarios.Summary) {
 	if n := find(doc, isElement(atom.Title, "", "")); n == nil || !strings.Contains(text(n), s.Scenario) {
 		t.Error("the title does not name the scenario")
 	}
-	for _, class := range []string{"run-header", "outcomes", "latency", "figures", "configuration"} {
+	for _, class := range []string{"run-header", "verdict", "criteria", "outcomes", "latency", "figures", "configuration"} {
 		if find(doc, hasClass(class)) == nil {
 			t.Errorf("no element of class %q", class)
 		}
@@ -108,6 +122,44 @@ func checkPage(t *testing.T, doc *html.Node, s *scenarios.Summary) {
 	for _, want := range []string{strconv.FormatUint(s.Seed, 10), s.Digest, testVersion} {
 		if meta == nil || !strings.Contains(text(meta), want) {
 			t.Errorf("the run's header does not show %q", want)
+		}
+	}
+
+	// The verdict of the asserted criteria, and one row per criterion with
+	// its result: PASS or FAIL if asserted, in lower case if a target.
+	v := verdict.Judge(s.Criteria, verdict.Asserted)
+	want := "PASS"
+	if !v.Pass() {
+		want = "FAIL"
+	}
+	if n := find(doc, hasClass("verdict-word")); n == nil || text(n) != want {
+		t.Errorf("the verdict is not %s", want)
+	}
+	if n := find(doc, isElement(atom.Title, "", "")); n == nil || !strings.HasPrefix(text(n), want+": ") {
+		t.Errorf("the title does not open with the verdict %s", want)
+	}
+	crit := findAll(find(doc, hasClass("criteria")), isElement(atom.Tr, "", ""))
+	crit = slices.DeleteFunc(crit, func(tr *html.Node) bool { return find(tr, isElement(atom.Td, "", "")) == nil })
+	if len(crit) != len(s.Criteria) {
+		t.Errorf("%d criteria rows, want %d", len(crit), len(s.Criteria))
+	}
+	for i, tr := range crit[:min(len(crit), len(s.Criteria))] {
+		r := s.Criteria[i]
+		status := "FAIL"
+		if r.Pass {
+			status = "PASS"
+		}
+		if r.Tier != verdict.Asserted {
+			status = strings.ToLower(status)
+		}
+		if got := text(find(tr, hasClass("status"))); got != status {
+			t.Errorf("criterion %q: result %q, want %q", r.Name, got, status)
+		}
+		if got := text(find(tr, hasClass("criterion"))); !strings.Contains(got, r.Name) || !strings.Contains(got, r.Metric) {
+			t.Errorf("criterion %q: cell %q lacks its name or metric", r.Name, got)
+		}
+		if got := text(find(tr, hasClass("observed"))); !strings.HasPrefix(got, r.Observation()) {
+			t.Errorf("criterion %q: observed %q, want %s", r.Name, got, r.Observation())
 		}
 	}
 
@@ -293,7 +345,7 @@ func TestReportEscapes(t *testing.T) {
 // TestReportDeterministic: the same run gives the same bytes.
 func TestReportDeterministic(t *testing.T) {
 	a, _ := render(t, sample(t))
-	again, err := runOf("latency", nil, sampleSets, 3)
+	again, err := runOf("latency", nil, sampleSets, 3, sampleCriterion)
 	if err != nil {
 		t.Fatal(err)
 	}
