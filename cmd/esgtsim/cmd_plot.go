@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
+	"github.com/esgtsim/esgtsim/internal/inference"
 	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
 )
@@ -19,7 +20,7 @@ var plotCmd = &command{
 	name:    "plot",
 	summary: "draw the figures of a run or of a sweep",
 	usage: `esgtsim plot NAME|FILE [--seed N] [--set key=value]... [--out DIR] [--format svg|png]
-       esgtsim plot --sweep FILE.csv --x PARAM --y FIGURE [--out FILE]`,
+       esgtsim plot --sweep FILE --x PARAM --y FIGURE [--spread ci|minmax] [--confidence 0.95] [--title TEXT] [--out FILE]`,
 	about: `Plot runs a scenario, a built-in one by name (esgtsim list) or a TOML
 file, and draws its figures into DIR (default plots/NAME, created if
 missing): latency.svg (histogram by outcome and CDF of the latency from
@@ -31,26 +32,34 @@ controller) and outcomes.svg (requests by outcome reason over virtual time,
 as a raster and as stacked rates). --format png writes PNG instead. It
 prints the paths it wrote.
 
-With --sweep, plot reads a sweep CSV (esgtsim sweep) and draws the figure
---y against the parameter --x: the mean over seeds, with the min-max range
-over seeds as bars and a band, one line per combination of the other swept
-parameters. --x is a parameter column (triggers.refractory_period) or its
-last part (refractory_period); durations are shown in ms. The format is
+With --sweep, plot reads a sweep's output (esgtsim sweep, CSV or JSON
+Lines, merged or one shard) and draws the figure --y against the parameter
+--x: the mean over seeds with its Student-t confidence interval (at
+--confidence) as bars and a band, or with --spread minmax the range over
+seeds, one line per combination of the other parameters that vary. The
+title names the scenario (when the file says it, as a shard's trailer
+does) and the parameters that do not vary; --title replaces its first
+line. --x is a parameter column (triggers.refractory_period) or its last
+part (refractory_period); durations are shown in ms. The format is
 --out's extension (.svg or .png); --out defaults to the CSV's name with
 "-Y-vs-X.svg"; --out - writes it to standard output in the --format
 given. Files are written whole or not at all.`,
 	example: `esgtsim plot load-short
 esgtsim plot high-load --format png --out plots/storm
 esgtsim plot load-short --seed 3 --set triggers.refractory_period=100ms
-esgtsim plot --sweep sweep.csv --x refractory_period --y success_rate --out rate.png`,
+esgtsim plot --sweep sweep.csv --x refractory_period --y success_rate --out rate.png
+esgtsim plot --sweep sweep.jsonl --x refractory_period --y ignitions --spread minmax --title "Ignitions by refractory period"`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.Uint64("seed", 0, "seed of the run (default: the scenario's)")
 		fs.StringArray("set", nil, "override a scenario key, path.to.key=value (repeatable)")
 		fs.String("out", "", "directory of a run's figures (default plots/NAME), or the sweep figure's file")
 		fs.String("format", "svg", "svg or png")
-		fs.String("sweep", "", "plot this sweep CSV instead of running a scenario")
+		fs.String("sweep", "", "plot this sweep output (CSV or JSON Lines) instead of running a scenario")
 		fs.String("x", "", "with --sweep: the parameter on the x axis")
 		fs.String("y", "", "with --sweep: the figure on the y axis")
+		fs.String("spread", "ci", "with --sweep: bars and band show ci (the confidence interval of the mean) or minmax (the range over seeds)")
+		fs.Float64("confidence", 0.95, "with --sweep: the level of the confidence interval")
+		fs.String("title", "", "with --sweep: the title's first line (default: Y against X)")
 	},
 	run: runSimple(-1, runPlot),
 }
@@ -77,11 +86,18 @@ func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
 		case x == "" || y == "":
 			return e.usagef("--sweep needs --x PARAM and --y FIGURE")
 		}
-		return plotSweep(e, sweep, x, y, out, format, fs.Changed("format"))
+		opt := plots.SweepOptions{X: x, Y: y, Confidence: get.float("confidence"), Title: get.str("title")}
+		if opt.Spread, err = plots.ParseSpread(get.str("spread")); err != nil {
+			return e.usagef("--spread: %v", err)
+		}
+		if err := inference.CheckConfidence(opt.Confidence); err != nil {
+			return e.usagef("--confidence: %v", err)
+		}
+		return plotSweep(e, sweep, opt, out, format, fs.Changed("format"))
 	}
 	switch {
-	case x != "" || y != "":
-		return e.usagef("--x and --y apply to --sweep")
+	case x != "" || y != "" || fs.Changed("spread") || fs.Changed("confidence") || fs.Changed("title"):
+		return e.usagef("--x, --y, --spread, --confidence and --title apply to --sweep")
 	case len(args) != 1:
 		return e.usagef("want a scenario NAME|FILE (or --sweep FILE.csv), got %d arguments", len(args))
 	}
@@ -109,13 +125,13 @@ func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
 	return err
 }
 
-// plotSweep draws figure y of the sweep CSV at path against parameter x.
-func plotSweep(e *env, path, x, y, out string, format plots.Format, formatSet bool) error {
+// plotSweep draws the sweep output at path as opt says.
+func plotSweep(e *env, path string, opt plots.SweepOptions, out string, format plots.Format, formatSet bool) error {
 	if out == "" {
-		short := x[strings.LastIndex(x, ".")+1:]
-		out = fmt.Sprintf("%s-%s-vs-%s.%s", strings.TrimSuffix(path, filepath.Ext(path)), y, short, format)
+		short := opt.X[strings.LastIndex(opt.X, ".")+1:]
+		out = fmt.Sprintf("%s-%s-vs-%s.%s", strings.TrimSuffix(path, filepath.Ext(path)), opt.Y, short, format)
 	} else if out == atomicfile.Stdout {
-		return e.plotSweepTo(path, x, y, format)
+		return e.plotSweepTo(path, opt, format)
 	} else if f, err := plots.FormatOf(out); err != nil {
 		return e.usagef("--out: %v", err)
 	} else if formatSet && f != format {
@@ -129,7 +145,7 @@ func plotSweep(e *env, path, x, y, out string, format plots.Format, formatSet bo
 		return e.usagef("--sweep: %v", err)
 	}
 	defer f.Close()
-	if err := plots.WriteSweep(out, f, x, y); err != nil {
+	if err := plots.WriteSweep(out, f, opt); err != nil {
 		if errors.Is(err, plots.ErrColumn) {
 			return e.usagef("%s", strings.TrimPrefix(err.Error(), "plots: "))
 		}
@@ -139,16 +155,15 @@ func plotSweep(e *env, path, x, y, out string, format plots.Format, formatSet bo
 	return nil
 }
 
-// plotSweepTo draws figure y of the sweep CSV at path against parameter x
-// on standard output (--out -).
-func (e *env) plotSweepTo(path, x, y string, format plots.Format) error {
+// plotSweepTo draws the sweep output at path on standard output (--out -).
+func (e *env) plotSweepTo(path string, opt plots.SweepOptions, format plots.Format) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return e.usagef("--sweep: %v", err)
 	}
 	defer f.Close()
 	var buf bytes.Buffer
-	if err := plots.RenderSweep(&buf, format, f, x, y); err != nil {
+	if err := plots.RenderSweep(&buf, format, f, opt); err != nil {
 		if errors.Is(err, plots.ErrColumn) {
 			return e.usagef("%s", strings.TrimPrefix(err.Error(), "plots: "))
 		}

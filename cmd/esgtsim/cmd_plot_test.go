@@ -107,7 +107,7 @@ func TestPlotSweep(t *testing.T) {
 func TestPlotExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	ragged := filepath.Join(dir, "ragged.csv")
-	if err := os.WriteFile(ragged, []byte("cell,a.p,y\n1,2\n"), 0o644); err != nil {
+	if err := os.WriteFile(ragged, []byte("cell,seed,a.p,y\n1,2\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out.svg")
@@ -123,7 +123,8 @@ func TestPlotExitCodes(t *testing.T) {
 		{"bad format", []string{"burst", "--format", "pdf"}, 2, "--format must be svg or png"},
 		{"bad override", []string{"burst", "--set", "fabric.nodes=-1"}, 2, "fabric.nodes"},
 		{"bad seed", []string{"burst", "--seed", "x"}, 2, "invalid argument"},
-		{"x without sweep", []string{"burst", "--x", "a"}, 2, "--x and --y apply to --sweep"},
+		{"x without sweep", []string{"burst", "--x", "a"}, 2, "--x, --y, --spread, --confidence and --title apply to --sweep"},
+		{"bad spread", []string{"--sweep", sweepCSV, "--x", "p", "--y", "y", "--spread", "sd"}, 2, "spread must be ci or minmax"},
 		{"sweep and scenario", []string{"burst", "--sweep", sweepCSV, "--x", "p", "--y", "y"}, 2, "--sweep takes no scenario"},
 		{"sweep and seed", []string{"--sweep", sweepCSV, "--x", "p", "--y", "y", "--seed", "2"}, 2, "--seed and --set apply to a run"},
 		{"sweep without y", []string{"--sweep", sweepCSV, "--x", "refractory_period"}, 2, "--sweep needs --x PARAM and --y FIGURE"},
@@ -160,7 +161,7 @@ func TestPlotHelp(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"Usage: esgtsim plot NAME|FILE", "esgtsim plot --sweep FILE.csv --x PARAM --y FIGURE", "Example:", "--format", "latency.svg"} {
+	for _, want := range []string{"Usage: esgtsim plot NAME|FILE", "esgtsim plot --sweep FILE --x PARAM --y FIGURE", "Example:", "--format", "latency.svg"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("help lacks %q:\n%s", want, stdout)
 		}

@@ -48,14 +48,18 @@
 //
 // # Sweeps
 //
-// [WriteSweep] (or [RenderSweep]) reads a sweep CSV: optional '#' lines, a
-// header, one row per cell; parameter columns are the header names that
-// hold a dot, and rows with a non-empty error column are skipped and
-// counted. It plots one figure against one parameter: the mean over seeds,
-// with the min–max range over seeds as error bars and a shaded band, one
-// line per combination of the other parameters. Durations ("50ms") are
-// shown in milliseconds, numbers spanning more than a factor of 50 on a
-// log axis, other values as evenly spaced categories (bars, no band).
+// [WriteSweep] (or [RenderSweep]) reads a sweep's CSV or JSON Lines
+// (package sweep's Table: optional '#' lines, a header or one object per
+// row, a shard trailer), where parameter columns are the names that hold a
+// dot and rows with a non-empty error column are skipped and counted. It
+// plots one figure against one parameter: the mean over seeds, with its
+// Student-t confidence interval ([CI], the default) or the min–max range
+// over seeds ([MinMax]) as error bars and a shaded band, one line per
+// combination of the other parameters that vary; those that do not vary,
+// and the scenario when a shard trailer names it, go in the title.
+// Durations ("50ms") are shown in milliseconds, numbers spanning more
+// than a factor of 50 on a log axis, other values as evenly spaced
+// categories (bars, no band).
 //
 // # Output
 //

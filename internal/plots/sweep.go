@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -13,32 +14,76 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
+	"github.com/esgtsim/esgtsim/internal/inference"
 )
 
-// RenderSweep reads a sweep CSV from csvData and draws figure y against
-// parameter x in format f to w. x is a parameter column's dotted name, or
-// its last part when that is unambiguous ("refractory_period"); y is a
-// figure column. Rows with an error are skipped, and the plot says how
-// many.
-func RenderSweep(w io.Writer, f Format, csvData io.Reader, x, y string) error {
+// Spread is what the bars and band around a sweep plot's means show.
+type Spread int
+
+const (
+	// CI is the Student-t confidence interval of the mean over seeds.
+	CI Spread = iota
+	// MinMax is the range of the values over seeds.
+	MinMax
+)
+
+// ParseSpread parses "ci" or "minmax".
+func ParseSpread(s string) (Spread, error) {
+	switch s {
+	case "ci":
+		return CI, nil
+	case "minmax":
+		return MinMax, nil
+	}
+	return 0, fmt.Errorf("spread must be ci or minmax, got %q", s)
+}
+
+// SweepOptions says what a sweep plot draws.
+type SweepOptions struct {
+	// X is a parameter column's dotted name, or its last part when that is
+	// unambiguous ("refractory_period"); Y is a figure column.
+	X, Y   string
+	Spread Spread
+	// Confidence is the level of the CI spread; 0 means 0.95.
+	Confidence float64
+	// Title, when set, replaces the title's first line ("Y against X").
+	Title string
+}
+
+// RenderSweep reads a sweep's CSV or JSON Lines from data and draws figure
+// opt.Y against parameter opt.X in format f to w: the mean over seeds and
+// its spread, one line per combination of the other parameters that vary.
+// The title names the scenario (when a shard trailer does) and the
+// parameters that do not vary. Rows with an error are skipped, and the
+// plot says how many.
+func RenderSweep(w io.Writer, f Format, data io.Reader, opt SweepOptions) error {
 	if _, err := ParseFormat(string(f)); err != nil {
 		return err
 	}
-	t, err := readSweep(csvData)
+	if opt.Confidence == 0 {
+		opt.Confidence = 0.95
+	}
+	if err := inference.CheckConfidence(opt.Confidence); err != nil {
+		return fmt.Errorf("plots: %w", err)
+	}
+	t, err := readSweep(data)
 	if err != nil {
 		return err
 	}
-	if x, err = t.param(x); err != nil {
+	x, err := t.param(opt.X)
+	if err != nil {
 		return err
 	}
-	if y, err = t.figure(y); err != nil {
+	y, err := t.figure(opt.Y)
+	if err != nil {
 		return err
 	}
 	d, err := t.collect(x, y)
 	if err != nil {
 		return err
 	}
-	p, err := d.figure()
+	d.scenario = t.scenario
+	p, err := d.figure(opt)
 	if err != nil {
 		return err
 	}
@@ -47,13 +92,13 @@ func RenderSweep(w io.Writer, f Format, csvData io.Reader, x, y string) error {
 
 // WriteSweep is RenderSweep to the file path, whose extension (.svg or
 // .png) gives the format; the file is written whole or not at all.
-func WriteSweep(path string, csvData io.Reader, x, y string) error {
+func WriteSweep(path string, data io.Reader, opt SweepOptions) error {
 	f, err := FormatOf(path)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := RenderSweep(&buf, f, csvData, x, y); err != nil {
+	if err := RenderSweep(&buf, f, data, opt); err != nil {
 		return err
 	}
 	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
@@ -66,12 +111,17 @@ func WriteSweep(path string, csvData io.Reader, x, y string) error {
 // log axis.
 const logSweepFactor = 50
 
-// figure draws the sweep: per line, the mean over seeds with points, the
-// min–max range over seeds as error bars and a shaded band.
-func (d *sweepData) figure() (*plot.Plot, error) {
-	spread := "min–max over seeds (bars and band)"
+// figure draws the sweep: per line, the mean over seeds with points, its
+// spread (confidence interval or min–max) as error bars and a shaded band.
+func (d *sweepData) figure(opt SweepOptions) (*plot.Plot, error) {
+	spread := strconv.FormatFloat(100*opt.Confidence, 'f', -1, 64) + "% confidence interval of the mean"
+	if opt.Spread == MinMax {
+		spread = "min–max over seeds"
+	}
 	if d.kind == xCategory {
-		spread = "min–max over seeds (bars)"
+		spread += " (bars)"
+	} else {
+		spread += " (bars and band)"
 	}
 	notes := []string{plural(d.rows, "row")}
 	if d.seeds > 0 {
@@ -83,7 +133,21 @@ func (d *sweepData) figure() (*plot.Plot, error) {
 	if d.missing > 0 {
 		notes = append(notes, plural(d.missing, "row")+" without a value skipped")
 	}
-	title := fmt.Sprintf("%s against %s\nmean over seeds (points), %s; %s", d.y, d.x, spread, strings.Join(notes, ", "))
+	head := opt.Title
+	if head == "" {
+		head = fmt.Sprintf("%s against %s", d.y, d.x)
+	}
+	var context []string
+	if d.scenario != "" {
+		context = append(context, d.scenario)
+	}
+	if len(d.fixed) > 0 {
+		context = append(context, strings.Join(d.fixed, ", "))
+	}
+	if len(context) > 0 {
+		head += "\n" + strings.Join(context, "; ")
+	}
+	title := fmt.Sprintf("%s\nmean over seeds (points), %s; %s", head, spread, strings.Join(notes, ", "))
 	xLabel := d.x
 	if d.kind == xDuration {
 		xLabel += " (ms)"
@@ -116,14 +180,17 @@ func (d *sweepData) figure() (*plot.Plot, error) {
 		if d.kind == xCategory {
 			dodge = (float64(i) - float64(len(d.lines)-1)/2) * math.Min(0.08, 0.6/float64(len(d.lines)))
 		}
+		highs := make([]float64, len(l.points))
 		for k, a := range l.points {
 			m := a.mean()
+			lo, hi := a.spread(opt.Spread, opt.Confidence)
 			mean[k] = plotter.XY{X: a.x + dodge, Y: m}
-			errs[k].Low, errs[k].High = m-a.min, a.max-m
-			band = append(band, plotter.XY{X: a.x, Y: a.min})
+			errs[k].Low, errs[k].High = m-lo, hi-m
+			band = append(band, plotter.XY{X: a.x, Y: lo})
+			highs[k] = hi
 		}
 		for k := len(l.points) - 1; k >= 0; k-- {
-			band = append(band, plotter.XY{X: l.points[k].x, Y: l.points[k].max})
+			band = append(band, plotter.XY{X: l.points[k].x, Y: highs[k]})
 		}
 		if len(l.points) > 1 && d.kind != xCategory {
 			poly, err := plotter.NewPolygon(band)

@@ -2,7 +2,6 @@ package plots
 
 import (
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/esgtsim/esgtsim/internal/inference"
+	"github.com/esgtsim/esgtsim/internal/sweep"
 )
 
 // ErrColumn is wrapped by the errors of [RenderSweep] and [WriteSweep]
@@ -21,46 +23,36 @@ var ErrColumn = errors.New("no such column")
 // Columns of a sweep CSV that are neither parameters nor figures.
 var sweepMetaColumns = []string{"cell", "seed", "digest", "error"}
 
-// sweepTable is a sweep CSV: a header, then one record per cell. Parameter
-// columns are those whose name holds a dot (a scenario key path).
+// sweepTable is a sweep's output: a header, then one record per cell.
+// Parameter columns are those whose name holds a dot (a scenario key
+// path).
 type sweepTable struct {
-	header []string
-	params []string
-	rows   [][]string
-	lines  []int // line of each row in the file, for errors
+	header   []string
+	params   []string
+	rows     [][]string
+	lines    []int  // line of each row in the file, for errors
+	scenario string // from a shard trailer, when there is one
 }
 
-// readSweep reads a sweep CSV, skipping lines that begin with '#'.
+// readSweep reads a sweep's CSV or JSON Lines (see sweep.Table), merged
+// or one shard.
 func readSweep(r io.Reader) (*sweepTable, error) {
-	cr := csv.NewReader(r)
-	cr.Comment = '#'
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, errors.New("plots: sweep CSV is empty (no header)")
-	}
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("plots: sweep CSV: %w", err)
+		return nil, fmt.Errorf("plots: %w", err)
 	}
-	t := &sweepTable{header: header}
-	for i, h := range header {
-		if slices.Contains(header[:i], h) {
-			return nil, fmt.Errorf("plots: sweep CSV: column %q appears twice", h)
-		}
-		if strings.Contains(h, ".") {
-			t.params = append(t.params, h)
-		}
+	var tab sweep.Table
+	if err := tab.ReadTable("sweep file", data); err != nil {
+		return nil, fmt.Errorf("plots: %w", err)
 	}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return t, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("plots: sweep CSV: %w", err)
-		}
-		line, _ := cr.FieldPos(0)
-		t.rows, t.lines = append(t.rows, rec), append(t.lines, line)
+	t := &sweepTable{header: tab.Columns, params: tab.Params()}
+	for _, row := range tab.Rows {
+		t.rows, t.lines = append(t.rows, row.Fields), append(t.lines, row.Line)
 	}
+	if len(tab.Shards) > 0 {
+		t.scenario = tab.Shards[0].Scenario
+	}
+	return t, nil
 }
 
 // column returns the index of the column named name, or −1.
@@ -146,24 +138,37 @@ func xValue(v string, k xKind, order []string) float64 {
 	return float64(slices.Index(order, v))
 }
 
-// aggregate is the spread of a figure over the seeds of one x value of one
-// line.
+// aggregate is the values of a figure over the seeds of one x value of
+// one line.
 type aggregate struct {
-	x             float64
-	n             int
-	sum, min, max float64
+	x        float64
+	values   []float64
+	min, max float64
 }
 
 func (a *aggregate) add(v float64) {
-	if a.n == 0 {
+	if len(a.values) == 0 {
 		a.min, a.max = v, v
 	}
-	a.n++
-	a.sum += v
+	a.values = append(a.values, v)
 	a.min, a.max = math.Min(a.min, v), math.Max(a.max, v)
 }
 
-func (a *aggregate) mean() float64 { return a.sum / float64(a.n) }
+func (a *aggregate) mean() float64 { return inference.Mean(a.values, 0.95).Mean }
+
+// spread returns the low and high ends of the bars and band around the
+// mean: the confidence interval of the mean (no spread from one value),
+// or the minimum and maximum.
+func (a *aggregate) spread(s Spread, confidence float64) (lo, hi float64) {
+	if s == MinMax {
+		return a.min, a.max
+	}
+	e := inference.Mean(a.values, confidence)
+	if math.IsNaN(e.HalfWidth) {
+		return e.Mean, e.Mean
+	}
+	return e.Low(), e.High()
+}
 
 // sweepLine is one line of the sweep plot: a combination of the other
 // parameters' values, with its points in x order.
@@ -174,14 +179,16 @@ type sweepLine struct {
 
 // sweepData is what the sweep plot draws.
 type sweepData struct {
-	x, y    string
-	kind    xKind
-	order   []string // category values, for xCategory
-	lines   []*sweepLine
-	rows    int // rows plotted
-	seeds   int // distinct seeds among them
-	failed  int // rows skipped for their error
-	missing int // rows without a value of x or y
+	x, y     string
+	kind     xKind
+	order    []string // category values, for xCategory
+	lines    []*sweepLine
+	fixed    []string // "name=value" of the parameters with one value
+	scenario string   // the scenario's name, when the file says it
+	rows     int      // rows plotted
+	seeds    int      // distinct seeds among them
+	failed   int      // rows skipped for their error
+	missing  int      // rows without a value of x or y
 }
 
 // collect groups the rows by the other parameters and aggregates y over
@@ -213,8 +220,13 @@ func (t *sweepTable) collect(x, y string) (*sweepData, error) {
 	}
 	var others []string
 	for _, p := range t.params {
-		if p != x {
+		if p != x && len(t.distinct(p, keep)) > 1 {
 			others = append(others, p)
+		}
+	}
+	for _, p := range t.params {
+		if vs := t.distinct(p, keep); p != x && len(vs) == 1 {
+			d.fixed = append(d.fixed, shortName(p, t.params)+"="+vs[0])
 		}
 	}
 	lines := map[string]*sweepLine{}
@@ -255,6 +267,18 @@ func (t *sweepTable) collect(x, y string) (*sweepData, error) {
 	}
 	d.seeds = len(seeds)
 	return d, nil
+}
+
+// distinct returns the distinct values of column p among rows, in order.
+func (t *sweepTable) distinct(p string, rows []int) []string {
+	c := t.column(p)
+	var vs []string
+	for _, i := range rows {
+		if v := t.rows[i][c]; !slices.Contains(vs, v) {
+			vs = append(vs, v)
+		}
+	}
+	return vs
 }
 
 // shortName returns the part of a parameter path after its last dot, or

@@ -33,6 +33,7 @@ type TableRow struct {
 // ShardInfo describes one sharded file from its trailer.
 type ShardInfo struct {
 	File        string
+	Scenario    string
 	Fingerprint string
 	Shard       int
 	Shards      int
@@ -198,7 +199,7 @@ func (t *Table) takeTrailers(file string, data []byte) ([]byte, error) {
 	if err := json.Unmarshal(js, &tr); err != nil {
 		return nil, fmt.Errorf("%s: bad shard trailer: %v", file, err)
 	}
-	t.Shards = append(t.Shards, ShardInfo{File: file, Fingerprint: tr.Fingerprint, Shard: tr.Shard, Shards: tr.Shards})
+	t.Shards = append(t.Shards, ShardInfo{File: file, Scenario: tr.Scenario, Fingerprint: tr.Fingerprint, Shard: tr.Shard, Shards: tr.Shards})
 	return body[:cut], nil
 }
 
