@@ -17,7 +17,7 @@ import (
 var sweepCmd = &command{
 	name:    "sweep",
 	summary: "run a scenario over a grid of parameters and seeds",
-	usage:   "esgtsim sweep NAME|FILE --param path.key=VALUES... [--seeds 1..N] [--set key=value]... [--format csv|jsonl] [--out FILE [--resume]] [--shard I/N] [--precision 0.05 [--max-seeds 200] [--metric M]...] [-j WORKERS]",
+	usage:   "esgtsim sweep NAME|FILE --param path.key=VALUES... [--seeds 1..N] [--set key=value]... [--columns M,...] [--format csv|jsonl] [--out FILE [--resume]] [--shard I/N] [--precision 0.05 [--max-seeds 200] [--metric M]...] [-j WORKERS]",
 	about: `Sweep runs a scenario once per cell of a grid, the cross product of the
 --param values and the --seeds, on all cores, and writes one row per cell:
 cell (0-based), seed, one column per --param named by its path with the
@@ -30,6 +30,15 @@ fixed order, the combinations of the --param flags as given (the last
 varies fastest), then the seeds ascending, and rows hold no wall-clock
 figure, so a sweep writes the same bytes whatever -j is; speed goes to
 standard error.
+
+--columns chooses the figure columns and their order (digest and error
+always end the row): any metric of esgtsim compare --metric, such as
+time_to_sync_p95_ms, the halves comparison (first_half_success_rate,
+second_half_success_rate, first_half_success_latency_ms,
+second_half_success_latency_ms, halves_latency_change), failed_REASON
+for one reason or failed_* for all, and default for the usual figures:
+--columns default,failed_*,time_to_sync_p95_ms. A wrong name lists them
+all.
 
 VALUES is a comma-separated list of values and ranges START:STOP:STEP,
 stop included when a step lands on it: 10:200:10 (integers), 0.1:0.5:0.1
@@ -68,6 +77,7 @@ esgtsim sweep load-short --param triggers.refractory_period=0ms,100ms --metric i
 		fs.StringArray("param", nil, "sweep a scenario key: path.key=v1,v2,... or START:STOP:STEP (repeatable)")
 		fs.String("seeds", "", "seeds: 1..N (inclusive) or a list 3,7,9 (default: the scenario's seed)")
 		fs.StringArray("set", nil, "override a scenario key for every cell, path.to.key=value (repeatable)")
+		fs.String("columns", "", "the figure columns, in order: metric names, default (the usual ones), failed_* (a count per failure reason)")
 		fs.String("format", "csv", "output format: csv or jsonl")
 		fs.String("out", "", "write the rows to FILE, atomically, keeping finished rows in FILE.partial (default: standard output)")
 		fs.Bool("resume", false, "continue an interrupted sweep from FILE.partial (needs --out)")
@@ -107,6 +117,11 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if def.Format, err = sweep.ParseFormat(formatName); err != nil {
 		return e.usagef("%v", err)
+	}
+	if fs.Changed("columns") {
+		if def.Columns, err = sweep.ParseColumns(get.str("columns")); err != nil {
+			return e.usagef("%v", err)
+		}
 	}
 	if shardSpec != "" {
 		if def.Shard, err = sweep.ParseShard(shardSpec); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -19,7 +20,7 @@ import (
 func declarePrecisionFlags(fs *pflag.FlagSet) {
 	fs.Float64("precision", 0, "add seeds per combination until each --metric's interval is within this fraction of its mean (e.g. 0.05)")
 	fs.Int("max-seeds", 200, "with --precision, the most seeds per combination")
-	fs.StringArray("metric", nil, "with --precision, the figures that must be precise (repeatable or comma-separated; default: every summary figure)")
+	fs.StringArray("metric", nil, "with --precision, the figures that must be precise (repeatable or comma-separated; default: every figure column)")
 }
 
 // runSweepSequential runs a sweep with --precision: each combination
@@ -46,6 +47,9 @@ func runSweepSequential(e *env, fs *pflag.FlagSet, def sweep.Definition, out str
 	}
 	metrics := splitList(metricSpecs)
 	if metrics == nil {
+		metrics = def.Columns
+	}
+	if metrics == nil {
 		for _, m := range sweep.DefaultMetrics() {
 			metrics = append(metrics, m.Name)
 		}
@@ -53,6 +57,9 @@ func runSweepSequential(e *env, fs *pflag.FlagSet, def sweep.Definition, out str
 	for _, m := range metrics {
 		if _, err := sweep.LookupMetric(m); err != nil {
 			return e.usagef("--metric: %v", err)
+		}
+		if def.Columns != nil && !slices.Contains(def.Columns, m) {
+			return e.usagef("--metric %s is not among the --columns", m)
 		}
 	}
 	// The initial seeds, then those that may be added, counting up.

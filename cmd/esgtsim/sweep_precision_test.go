@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -54,6 +55,43 @@ func TestSweepPrecision(t *testing.T) {
 		{"sweep", "load-short", "--precision", "0.1", "--shard", "0/2"},
 		{"sweep", "load-short", "--max-seeds", "20"},
 		{"sweep", "load-short", "--precision", "0.1", "--metric", "ignitionz"},
+	} {
+		if _, stderr, code := runCLI(t, bad...); code != 2 {
+			t.Errorf("%v: exit %d, %s", bad, code, stderr)
+		}
+	}
+}
+
+// TestSweepColumns checks --columns: the chosen figures in order, the
+// failure counts adding up to the failures, and the usage errors.
+func TestSweepColumns(t *testing.T) {
+	out, stderr, code := runCLI(t, "sweep", "load-short", "--seeds", "1..2", "--format", "jsonl",
+		"--columns", "requests,succeeded,failed_*,time_to_sync_p95_ms")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var row map[string]any
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		failed := 0.0
+		for k, v := range row {
+			if strings.HasPrefix(k, "failed_") {
+				failed += v.(float64)
+			}
+		}
+		if row["requests"].(float64) != row["succeeded"].(float64)+failed {
+			t.Errorf("requests %v ≠ succeeded %v + failures %v: %s", row["requests"], row["succeeded"], failed, line)
+		}
+		if _, ok := row["time_to_sync_p95_ms"]; !ok || len(row) != 2+2+14+1+2 {
+			t.Errorf("%d keys: %s", len(row), line)
+		}
+	}
+	for _, bad := range [][]string{
+		{"sweep", "load-short", "--columns", "ignitionz"},
+		{"sweep", "load-short", "--columns", "error"},
+		{"sweep", "load-short", "--columns", "ignitions", "--precision", "0.1", "--metric", "success_rate"},
 	} {
 		if _, stderr, code := runCLI(t, bad...); code != 2 {
 			t.Errorf("%v: exit %d, %s", bad, code, stderr)

@@ -35,41 +35,37 @@ type Column struct {
 // 0.000000 and NaN or infinities as a missing value.
 const FloatDecimals = 6
 
-// figureColumns are the summary figures of each row, after the cell, the
-// seed and the parameters: the default metrics, then the digest and the
-// error. Their order is part of the output format.
-var figureColumns = func() []Column {
-	var cols []Column
-	for _, m := range DefaultMetrics() {
-		cols = append(cols, Column{m.Name, m.Kind})
-	}
-	return append(cols, Column{"digest", Text}, Column{"error", Text})
-}()
-
 // Columns returns the columns of a sweep over params: cell, seed, one per
-// param named by its path, then the figures.
-func Columns(params []Param) []Column {
+// param named by its path, then one per metric (nil: [DefaultMetrics]),
+// then digest and error. Their order is part of the output format.
+func Columns(params []Param, metrics []Metric) []Column {
+	if metrics == nil {
+		metrics = DefaultMetrics()
+	}
 	cols := []Column{{"cell", Int}, {"seed", Int}}
 	for _, p := range params {
 		cols = append(cols, Column{p.Path, Value})
 	}
-	return append(cols, figureColumns...)
+	for _, m := range metrics {
+		cols = append(cols, Column{m.Name, m.Kind})
+	}
+	return append(cols, Column{"digest", Text}, Column{"error", Text})
 }
 
-// figureFields formats a run's figures, in the order of figureColumns.
-// Figures without a value (no request, no ignition, arousal disabled) are
-// empty.
-func figureFields(s *scenarios.Summary) []string {
-	f := make([]string, 0, len(figureColumns))
-	for _, m := range DefaultMetrics() {
+// figureFields formats a run's figures: each metric, the digest and an
+// empty error. Figures without a value (no request, no ignition, arousal
+// disabled) are empty.
+func figureFields(metrics []Metric, s *scenarios.Summary) []string {
+	f := make([]string, 0, len(metrics)+2)
+	for _, m := range metrics {
 		f = append(f, m.Format(s))
 	}
 	return append(f, s.Digest, "")
 }
 
 // errorFields are the figures of a failed cell: all empty but the error.
-func errorFields(err error) []string {
-	f := make([]string, len(figureColumns))
+func errorFields(metrics []Metric, err error) []string {
+	f := make([]string, len(metrics)+2)
 	f[len(f)-1] = oneLine(err.Error())
 	return f
 }

@@ -195,3 +195,54 @@ func buildCatalog() []Metric {
 	}
 	return c
 }
+
+// ParseColumns parses --columns: comma-separated metric names, written in
+// that order. "default" stands for the default figures and "failed_*" for
+// one count per failure reason, less those already named; digest and
+// error always come last and are not named. A name given twice is an
+// error.
+func ParseColumns(spec string) ([]string, error) {
+	var out []string
+	add := func(name string) error {
+		if slices.Contains(out, name) {
+			return fmt.Errorf("--columns: %s given twice", name)
+		}
+		out = append(out, name)
+		return nil
+	}
+	for _, item := range strings.Split(spec, ",") {
+		item = strings.TrimSpace(item)
+		var names []string
+		switch item {
+		case "":
+			continue
+		case "default":
+			names = defaultMetricNames
+		case "failed_*":
+			for _, m := range catalog {
+				if strings.HasPrefix(m.Name, "failed_") {
+					names = append(names, m.Name)
+				}
+			}
+		case "digest", "error", "cell", "seed":
+			return nil, fmt.Errorf("--columns: %s is always written; name only figures", item)
+		default:
+			if _, err := LookupMetric(item); err != nil {
+				return nil, fmt.Errorf("--columns: %w", err)
+			}
+			names = []string{item}
+		}
+		for _, n := range names {
+			if len(names) > 1 && slices.Contains(out, n) {
+				continue // a pattern does not repeat a name given before
+			}
+			if err := add(n); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--columns names no figure")
+	}
+	return out, nil
+}

@@ -1,6 +1,7 @@
 package sweep
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -28,9 +29,10 @@ func TestMetricCatalogue(t *testing.T) {
 		t.Errorf("unknown metric: %v, want an error listing the names", err)
 	}
 	// The defaults are the sweep's figure columns, in order.
+	cols := Columns(nil, nil)
 	for i, m := range DefaultMetrics() {
-		if figureColumns[i].Name != m.Name {
-			t.Errorf("column %d is %s, metric %s", i, figureColumns[i].Name, m.Name)
+		if cols[i+2].Name != m.Name {
+			t.Errorf("column %d is %s, metric %s", i+2, cols[i+2].Name, m.Name)
 		}
 	}
 }
@@ -63,5 +65,73 @@ func TestMetricValues(t *testing.T) {
 	s.Requests.Total = 0
 	if _, ok := value("success_rate"); ok {
 		t.Error("success_rate defined without requests")
+	}
+}
+
+func TestParseColumns(t *testing.T) {
+	got, err := ParseColumns("ignitions, default,time_to_sync_p95_ms,failed_*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] != "ignitions" {
+		t.Errorf("order not kept: %v", got)
+	}
+	if len(got) != 1+13+1+14 {
+		t.Errorf("%d columns, want ignitions, the 13 other defaults, time_to_sync_p95_ms and 14 reasons: %v", len(got), got)
+	}
+	_, err = ParseColumns("ignitions,ignitions")
+	if err == nil || !strings.Contains(err.Error(), "ignitions given twice") {
+		t.Errorf("a repeated column: %v", err)
+	}
+	got, err = ParseColumns("success_rate,failed_*,first_half_success_rate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2+14 || got[1] != "failed_stopped" || got[len(got)-1] != "first_half_success_rate" {
+		t.Errorf("failed_* expands to one column per reason: %v", got)
+	}
+	for _, bad := range []string{"", "digest", "ignitionz", " , "} {
+		if _, err := ParseColumns(bad); err == nil {
+			t.Errorf("--columns %q accepted", bad)
+		}
+	}
+}
+
+// TestColumnsInOutputAndFingerprint checks that --columns chooses the
+// figures written, and that the fingerprint covers them: shards or a
+// journal with other columns must never be merged or resumed together.
+func TestColumnsInOutputAndFingerprint(t *testing.T) {
+	def := Definition{Scenario: "load-short", Seeds: []uint64{1}, Version: "test"}
+	plain, err := NewPlan(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def.Columns = []string{"ignitions", "failed_insufficient_nodes", "time_to_sync_p95_ms"}
+	chosen, err := NewPlan(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*Plan{plain, chosen} {
+		if err := p.Validate(context.Background(), 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if plain.Fingerprint() == chosen.Fingerprint() {
+		t.Error("the fingerprint does not cover the columns")
+	}
+	var names []string
+	for _, c := range chosen.Columns() {
+		names = append(names, c.Name)
+	}
+	if got := strings.Join(names, ","); got != "cell,seed,ignitions,failed_insufficient_nodes,time_to_sync_p95_ms,digest,error" {
+		t.Errorf("columns %s", got)
+	}
+	row, done := chosen.RunCell(context.Background(), 0)
+	if !done || len(row.Fields) != 7 || row.Fields[6] != "" || row.Fields[2] == "" || row.Fields[5] == "" {
+		t.Errorf("row %q", row.Fields)
+	}
+	def.Columns = []string{"ignitionz"}
+	if _, err := NewPlan(def); err == nil || !strings.Contains(err.Error(), "--columns") {
+		t.Errorf("unknown column: %v", err)
 	}
 }

@@ -21,7 +21,10 @@ type Definition struct {
 	Params   []Param
 	Seeds    []uint64 // ascending; nil runs the scenario's own seed only
 	Format   Format
-	Shard    Shard
+	// Columns are the figure columns, metric names (see [ParseColumns]);
+	// nil writes the default ones.
+	Columns []string
+	Shard   Shard
 	// Version identifies the program; it is part of the fingerprint, so a
 	// sweep is never resumed or merged across builds that say they differ.
 	Version string
@@ -34,7 +37,8 @@ type Plan struct {
 	source      []byte
 	grid        Grid
 	cols        []Column
-	cells       []int // this shard's cells, ascending
+	metrics     []Metric // the figure columns
+	cells       []int    // this shard's cells, ascending
 	fingerprint string
 }
 
@@ -70,7 +74,18 @@ func NewPlan(def Definition) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{def: def, source: source, grid: grid, cols: Columns(def.Params)}
+	var metrics []Metric
+	for _, name := range def.Columns {
+		m, err := LookupMetric(name)
+		if err != nil {
+			return nil, fmt.Errorf("--columns: %w", err)
+		}
+		metrics = append(metrics, m)
+	}
+	if metrics == nil {
+		metrics = DefaultMetrics()
+	}
+	p := &Plan{def: def, source: source, grid: grid, cols: Columns(def.Params, metrics), metrics: metrics}
 	p.cells = def.Shard.Cells(grid.Len())
 	p.fingerprint = p.computeFingerprint()
 	return p, nil
@@ -109,13 +124,25 @@ func (p *Plan) computeFingerprint() string {
 		Params    []Param
 		Seeds     []uint64
 		Format    string
+		Columns   []string
 	}{"esgtsim-sweep/1 " + p.def.Version, p.def.Scenario, hex.EncodeToString(src[:]),
-		p.def.Sets, p.def.Params, p.def.Seeds, p.def.Format.String()})
+		p.def.Sets, p.def.Params, p.def.Seeds, p.def.Format.String(), p.columnNames()})
 	if err != nil {
 		panic("sweep: fingerprint: " + err.Error())
 	}
 	sum := sha256.Sum256(desc)
 	return hex.EncodeToString(sum[:])
+}
+
+// columnNames returns the names of the figure columns, the defaults
+// included: a sweep's fingerprint covers its columns, so shards or a
+// journal written with other columns are never merged or resumed.
+func (p *Plan) columnNames() []string {
+	names := make([]string, len(p.metrics))
+	for i, m := range p.metrics {
+		names[i] = m.Name
+	}
+	return names
 }
 
 // load parses parameter combination k.

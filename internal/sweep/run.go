@@ -82,12 +82,12 @@ func (p *Plan) RunCell(ctx context.Context, i int) (row Row, done bool) {
 func (p *Plan) figures(ctx context.Context, c Cell) (figs []string, done bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			figs, done = errorFields(fmt.Errorf("panic: %v", r)), true
+			figs, done = errorFields(p.metrics, fmt.Errorf("panic: %v", r)), true
 		}
 	}()
 	sc, err := p.load(c.Combo)
 	if err != nil {
-		return errorFields(err), true
+		return errorFields(p.metrics, err), true
 	}
 	sc.Spec.Seed = c.Seed
 	res, err := runScenario(ctx, sc, scenarios.Options{})
@@ -95,7 +95,7 @@ func (p *Plan) figures(ctx context.Context, c Cell) (figs []string, done bool) {
 		return nil, false
 	}
 	if err != nil {
-		return errorFields(err), true
+		return errorFields(p.metrics, err), true
 	}
-	return figureFields(&res.Summary), true
+	return figureFields(p.metrics, &res.Summary), true
 }
