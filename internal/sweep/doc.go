@@ -36,7 +36,20 @@
 // A sweep that writes a file keeps its finished rows in a [Journal]
 // beside it until every cell is done, then writes the file whole and
 // removes the journal. Resuming reads the journal, checks its fingerprint
-// and shard, and runs only the missing cells.
+// and shard, and runs only the missing cells. Each journal row carries a
+// checksum: a row edited or damaged on disk runs again rather than being
+// written out. A running sweep locks its journal, so a second sweep on
+// the same output is refused ([LockedError]).
+//
+// # Fingerprint
+//
+// [Plan.Fingerprint] comes from the effective configuration of every
+// parameter combination (the scenario after defaults, the file, --set and
+// the combination's --param values), the seeds, the params as written,
+// the format and the program version; not from the scenario file's
+// bytes. A comment or a respelled value keeps a journal resumable and
+// shards mergeable; a real change is refused, and named
+// ("triggers.refractory_period changed from 50ms to 60ms").
 //
 // # Concurrency
 //

@@ -43,6 +43,9 @@ type Stats struct {
 func (j *Job) Run(ctx context.Context) (Stats, error) {
 	p := j.Plan
 	st := Stats{Cells: len(p.cells)}
+	if p.fingerprint == "" {
+		return st, errors.New("sweep: the plan was not validated")
+	}
 	if j.Out == "" {
 		if j.Resume {
 			return st, errors.New("sweep: nothing to resume without an output file")

@@ -1,9 +1,6 @@
 package sweep
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -31,15 +28,17 @@ type Definition struct {
 }
 
 // Plan is a loaded sweep definition: the scenario's bytes, the grid and
-// the columns. It is safe for concurrent use.
+// the columns. Once [Plan.Validate] has returned, it is safe for
+// concurrent use.
 type Plan struct {
 	def         Definition
 	source      []byte
+	base        settings // the scenario with the --set overrides
 	grid        Grid
 	cols        []Column
 	metrics     []Metric // the figure columns
 	cells       []int    // this shard's cells, ascending
-	fingerprint string
+	fingerprint string   // set by Validate
 }
 
 // NewPlan reads the scenario and checks the definition: the scenario and
@@ -85,9 +84,9 @@ func NewPlan(def Definition) (*Plan, error) {
 	if metrics == nil {
 		metrics = DefaultMetrics()
 	}
-	p := &Plan{def: def, source: source, grid: grid, cols: Columns(def.Params, metrics), metrics: metrics}
+	p := &Plan{def: def, source: source, base: effectiveSettings(&base.Spec), grid: grid,
+		cols: Columns(def.Params, metrics), metrics: metrics}
 	p.cells = def.Shard.Cells(grid.Len())
-	p.fingerprint = p.computeFingerprint()
 	return p, nil
 }
 
@@ -108,31 +107,13 @@ func (p *Plan) Shard() Shard { return p.def.Shard }
 func (p *Plan) Cells() []int { return p.cells }
 
 // Fingerprint identifies the sweep's output: a SHA-256 (hex) over the
-// program version, the scenario's name and bytes, the --set overrides,
-// every parameter's path and expanded values, the seeds and the format.
-// Two plans with the same fingerprint produce the same rows. The shard is
-// not part of it: all shards of a sweep share it.
+// program version, the format and columns, the seeds, every parameter's path and
+// values as written, and the effective configuration of every parameter
+// combination (see [Plan.Validate]); not over the scenario file's bytes,
+// so a changed comment keeps it. Two plans with the same fingerprint
+// produce the same rows. The shard is not part of it: all shards of a
+// sweep share it. It is empty until Validate has succeeded.
 func (p *Plan) Fingerprint() string { return p.fingerprint }
-
-func (p *Plan) computeFingerprint() string {
-	src := sha256.Sum256(p.source)
-	desc, err := json.Marshal(struct {
-		Version   string
-		Scenario  string
-		SourceSHA string
-		Sets      []string
-		Params    []Param
-		Seeds     []uint64
-		Format    string
-		Columns   []string
-	}{"esgtsim-sweep/1 " + p.def.Version, p.def.Scenario, hex.EncodeToString(src[:]),
-		p.def.Sets, p.def.Params, p.def.Seeds, p.def.Format.String(), p.columnNames()})
-	if err != nil {
-		panic("sweep: fingerprint: " + err.Error())
-	}
-	sum := sha256.Sum256(desc)
-	return hex.EncodeToString(sum[:])
-}
 
 // columnNames returns the names of the figure columns, the defaults
 // included: a sweep's fingerprint covers its columns, so shards or a

@@ -2,6 +2,7 @@ package sweep
 
 import (
 	"context"
+	"crypto/sha256"
 	"sync"
 	"sync/atomic"
 )
@@ -11,11 +12,14 @@ import (
 // up to workers goroutines, and returns the error of the first invalid
 // combination in cell order, naming the --param value at fault. Loading
 // is cheap next to running; this catches a bad value before any cell
-// runs. It returns ctx's error if ctx ends first.
+// runs. It returns ctx's error if ctx ends first. On success it sets the
+// plan's [Plan.Fingerprint] from the combinations' effective settings; a
+// plan must be validated before it runs.
 func (p *Plan) Validate(ctx context.Context, workers int) error {
 	n := p.grid.Combos()
 	workers = max(1, min(workers, n))
 	errs := make([]error, n)
+	digests := make([][sha256.Size]byte, n)
 	var next atomic.Int64
 	var failed atomic.Int64 // lowest failed combination + 1; 0 for none
 	var wg sync.WaitGroup
@@ -29,12 +33,15 @@ func (p *Plan) Validate(ctx context.Context, workers int) error {
 				if f := failed.Load(); f != 0 && int(f-1) < k {
 					return // an earlier combination already failed
 				}
-				if _, err := p.load(k); err != nil {
-					errs[k] = err
-					for f := failed.Load(); f == 0 || int(f-1) > k; f = failed.Load() {
-						if failed.CompareAndSwap(f, int64(k)+1) {
-							break
-						}
+				sc, err := p.load(k)
+				if err == nil {
+					digests[k] = settingsDigest(effectiveSettings(&sc.Spec))
+					continue
+				}
+				errs[k] = err
+				for f := failed.Load(); f == 0 || int(f-1) > k; f = failed.Load() {
+					if failed.CompareAndSwap(f, int64(k)+1) {
+						break
 					}
 				}
 			}
@@ -44,5 +51,9 @@ func (p *Plan) Validate(ctx context.Context, workers int) error {
 	if f := failed.Load(); f != 0 {
 		return errs[f-1]
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	p.fingerprint = p.fingerprintOf(digests)
+	return nil
 }
