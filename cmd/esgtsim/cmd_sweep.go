@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os/signal"
@@ -51,7 +52,11 @@ With --out, finished rows are kept in FILE.partial as they finish and FILE
 is written whole at the end. After an interruption (Ctrl-C, kill, a lost
 node), rerun the same command with --resume to run only the missing cells;
 the file is the same as an uninterrupted run's. --resume with no journal
-starts from the beginning, so batch jobs can always pass it.
+starts from the beginning, so batch jobs can always pass it. A journal
+row edited or damaged on disk fails its checksum and runs again. The
+journal fits a sweep's effective configuration, not its file's bytes: a
+changed comment resumes, a changed value is refused and named. A running
+sweep locks FILE.partial: a second sweep on the same --out exits 1.
 
 --shard I/N runs slice I (0 to N-1) of N disjoint slices: cells c with
 c mod N = I. A shard's output ends with a "#esgtsim-shard" trailer line;
@@ -87,6 +92,12 @@ esgtsim sweep load-short --param triggers.refractory_period=0ms,100ms --metric i
 	},
 	run: runSimple(1, runSweep),
 }
+
+// testHookSweepProgress, when a test sets it, is called after each
+// finished cell of a sweep has been journaled, with the sweep's context;
+// the sweep goes on when it returns. Tests use it to stop a sweep process
+// at a known cell.
+var testHookSweepProgress func(ctx context.Context, done, total int)
 
 func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
@@ -159,9 +170,13 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 		return e.inputError(err)
 	}
 	bar := newProgress(e.stderr, "sweep", "cells")
+	progress := bar.cells
+	if testHookSweepProgress != nil {
+		progress = func(done, total int) { bar.cells(done, total); testHookSweepProgress(ctx, done, total) }
+	}
 	job := &sweep.Job{
 		Plan: plan, Workers: workers, Out: out, Stream: e.stdout, Resume: resume,
-		Commit: atomicfile.Write, Progress: bar.cells,
+		Commit: atomicfile.Write, Progress: progress,
 	}
 	start := time.Now()
 	st, err := job.Run(ctx)

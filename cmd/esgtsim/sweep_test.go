@@ -1,22 +1,36 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // The test binary runs as esgtsim when ESGTSIM_TEST_MAIN is set, so that
-// tests can kill a real sweep process.
+// tests can kill a real sweep process. With ESGTSIM_TEST_BLOCK_AFTER=K
+// too, a sweep stops once K cells are journaled, prints "blocked after K
+// cells" on standard output and waits there until it is interrupted.
 func init() {
-	if os.Getenv("ESGTSIM_TEST_MAIN") == "1" {
-		main()
+	if os.Getenv("ESGTSIM_TEST_MAIN") != "1" {
+		return
 	}
+	if k, err := strconv.Atoi(os.Getenv("ESGTSIM_TEST_BLOCK_AFTER")); err == nil {
+		testHookSweepProgress = func(ctx context.Context, done, total int) {
+			if done == k {
+				fmt.Printf("blocked after %d cells\n", done)
+				<-ctx.Done()
+			}
+		}
+	}
+	main()
 }
 
 // sweepArgs is a small sweep: 3 refractory periods × 2 sizes × 3 seeds.
@@ -135,16 +149,18 @@ func TestSweepUsageErrors(t *testing.T) {
 	}
 }
 
-// TestSweepKilledThenResumed kills a real sweep process (SIGKILL, nothing
-// runs on the way out) and stops another (SIGTERM, as batch systems do),
-// then resumes each and checks the file is the uninterrupted one.
+// TestSweepKilledThenResumed stops a real sweep process once it has
+// journaled 7 cells, for certain: a test hook holds it there. Meanwhile a
+// second sweep on the same --out is refused. Then it kills the process
+// (SIGKILL, nothing runs on the way out) or stops it (SIGTERM, as batch
+// systems do), resumes, and checks the file is the uninterrupted one.
 func TestSweepKilledThenResumed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs esgtsim processes")
 	}
-	long := []string{"sweep", "latency", "--param", "triggers.refractory_period=10ms:200ms:1ms", "--seeds", "1..2", "-j", "2"}
-	dir := t.TempDir()
-	ref := filepath.Join(dir, "ref.csv")
+	const blockAfter = 7
+	long := []string{"sweep", "latency", "--param", "triggers.refractory_period=10ms:50ms:1ms", "--seeds", "1..2", "-j", "2"}
+	ref := filepath.Join(t.TempDir(), "ref.csv")
 	if _, stderr, code := runCLI(t, append(long, "--out", ref)...); code != 0 {
 		t.Fatalf("reference sweep: exit %d: %s", code, stderr)
 	}
@@ -153,43 +169,54 @@ func TestSweepKilledThenResumed(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out.csv")
 			cmd := exec.Command(os.Args[0], append(long, "--out", out)...)
-			cmd.Env = append(os.Environ(), "ESGTSIM_TEST_MAIN=1")
+			cmd.Env = append(os.Environ(), "ESGTSIM_TEST_MAIN=1", fmt.Sprintf("ESGTSIM_TEST_BLOCK_AFTER=%d", blockAfter))
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			// Stop it once it has finished some cells (poll the journal),
-			// unless it finishes first.
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-			var err error
-		poll:
-			for {
-				select {
-				case err = <-exited:
-					break poll
-				default:
-				}
-				if data, _ := os.ReadFile(out + ".partial"); bytes.Count(data, []byte("\n")) > 20 {
-					cmd.Process.Signal(sig)
-					err = <-exited
-					break
-				}
-				time.Sleep(5 * time.Millisecond)
+			line, err := bufio.NewReader(stdout).ReadString('\n')
+			if line != fmt.Sprintf("blocked after %d cells\n", blockAfter) {
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("sweep process said %q (%v), want it blocked; stderr: %s", line, err, stderr.String())
 			}
-			if _, statErr := os.Stat(out); err != nil && statErr == nil {
-				t.Errorf("an interrupted sweep wrote %s", out)
-			}
-			if sig == syscall.SIGTERM && err != nil && !strings.Contains(stderr.String(), "--resume to finish") {
-				t.Errorf("SIGTERM: %v; stderr lacks the resume hint: %s", err, stderr.String())
+			journal, _ := os.ReadFile(out + ".partial")
+			if n := bytes.Count(journal, []byte("\n")); n != 1+blockAfter {
+				t.Errorf("journal of the blocked sweep has %d lines, want a header and %d rows", n, blockAfter)
 			}
 			_, errOut, code := runCLI(t, append(long, "--out", out, "--resume")...)
+			if code != 1 || !strings.Contains(errOut, "locked by another esgtsim sweep") {
+				t.Errorf("second sweep on the same --out: exit %d, stderr %q; want exit 1 and the lock named", code, errOut)
+			}
+
+			cmd.Process.Signal(sig)
+			err = cmd.Wait()
+			if err == nil {
+				t.Fatalf("the interrupted sweep exited 0")
+			}
+			if _, statErr := os.Stat(out); statErr == nil {
+				t.Errorf("an interrupted sweep wrote %s", out)
+			}
+			if sig == syscall.SIGTERM && !strings.Contains(stderr.String(), "--resume to finish") {
+				t.Errorf("SIGTERM: %v; stderr lacks the resume hint: %s", err, stderr.String())
+			}
+			_, errOut, code = runCLI(t, append(long, "--out", out, "--resume")...)
 			if code != 0 {
 				t.Fatalf("resume: exit %d: %s", code, errOut)
 			}
-			if err != nil && strings.Contains(errOut, " 0 resumed") {
-				t.Errorf("resume kept no cell of the interrupted run: %s", errOut)
+			var resumed int
+			if _, err := fmt.Sscanf(errOut, "esgtsim: sweep: 82 cells (%d resumed", &resumed); err != nil {
+				t.Fatalf("resume summary %q: %v", errOut, err)
+			}
+			// SIGKILL freezes the journal at the hook; after SIGTERM, cells
+			// already finished may still be journaled on the way out.
+			if resumed < blockAfter || (sig == os.Kill && resumed != blockAfter) {
+				t.Errorf("resume kept %d cells of the interrupted run, want %d", resumed, blockAfter)
 			}
 			if got, _ := os.ReadFile(out); !bytes.Equal(got, want) {
 				t.Errorf("resumed file differs from the uninterrupted one")
