@@ -183,12 +183,19 @@ say "one-node cluster up: $(sinfo -h -o '%N %c CPUs %m MB %t') (Slurm $(sinfo -V
 state() { scontrol show job -o "$1" | head -n 1 | sed -E 's/.*JobState=([A-Z_]+).*Reason=([^ ]+).*/\1 \2/'; }
 
 # submit DIR ARGS: submit the array and its merge from DIR as a user would,
-# with the sweep given in SWEEP_ARGS; sets array and merge to their ids.
+# with the sweep given in SWEEP_ARGS (or, with ARGS_FILE=1, in a
+# SWEEP_ARGS_FILE, one argument per line); sets array and merge to their
+# ids.
 submit() {
-  local dir=$1 args=$2 out
+  local dir=$1 args=$2 out file=
   mkdir -p "$dir"
-  out=$(cd "$dir" && ESGTSIM=$bin RESULTS=$dir/results SWEEP_ARGS=$args SBATCH_ARRAY_INX=${ARRAY:-0-2} \
-    bash "$sbatch_script")
+  if [[ -n "${ARGS_FILE:-}" ]]; then
+    file=$dir/sweep.args
+    { echo "# the sweep, one argument per line"; echo; tr ' ' '\n' <<<"$args"; } >"$file"
+    args=
+  fi
+  out=$(cd "$dir" && ESGTSIM=$bin RESULTS=$dir/results SWEEP_ARGS=$args SWEEP_ARGS_FILE=$file \
+    SBATCH_ARRAY_INX=${ARRAY:-0-2} bash "$sbatch_script")
   [[ "$out" =~ submitted\ array\ ([0-9]+)\ and\ merge\ ([0-9]+) ]] || fail "unexpected submit output: $out"
   array=${BASH_REMATCH[1]} merge=${BASH_REMATCH[2]}
 }
@@ -215,7 +222,7 @@ reference() {
 
 # --- 1. sharded array + afterok merge = the unsharded sweep --------------
 args1="latency --param triggers.refractory_period=10ms:100ms:10ms --param fabric.nodes=16,24 --seeds 1..6"
-submit "$tmp/c1" "$args1"
+ARGS_FILE=1 submit "$tmp/c1" "$args1"
 t0=$SECONDS
 s=$(wait_done "$merge" 60)
 [[ $s == COMPLETED* ]] || fail "1: merge job $merge ended $s; logs: $(tail -n 3 "$tmp"/c1/logs/* 2>&1)"
@@ -223,7 +230,7 @@ reference "$args1" "$tmp/ref1.csv"
 cmp "$tmp/c1/results/sweep.csv" "$tmp/ref1.csv" || fail "1: merged sweep differs from the unsharded one"
 [[ $(ls "$tmp"/c1/logs/esgtsim-sweep-"$array"_*.out | wc -l) == 3 ]] || fail "1: want one log per array task"
 [[ $(scontrol show job -o "$merge" | wc -l) == 1 ]] || fail "1: the merge job $merge is not a single job"
-say "1 ok: 3-task array $array and merge $merge: $(($(wc -l <"$tmp/ref1.csv") - 1)) rows, byte-identical to the unsharded sweep ($((SECONDS - t0)) s)"
+say "1 ok: 3-task array $array (sweep from SWEEP_ARGS_FILE) and merge $merge: $(($(wc -l <"$tmp/ref1.csv") - 1)) rows, byte-identical to the unsharded sweep ($((SECONDS - t0)) s)"
 
 # --- 2. a task requeued while it runs resumes from its journal -----------
 args2="load-short --param triggers.refractory_period=10ms:200ms:10ms --seeds 1..20"

@@ -170,7 +170,7 @@ func OpenJournal(path string, p *Plan, resume bool) (j *Journal, rows []Row, ski
 	if got.Fingerprint != want.Fingerprint || got.Shard != want.Shard || got.Cells != want.Cells {
 		c := changes(got.Sweep, want.Sweep)
 		if got.Shard != want.Shard {
-			c = append(c, fmt.Sprintf("--shard changed from %q to %q", got.Shard, want.Shard))
+			c = append(c, fmt.Sprintf("--shard changed from %s to %s", shardName(got.Shard), shardName(want.Shard)))
 		}
 		return nil, nil, 0, &MismatchError{Path: path, Changes: c}
 	}
@@ -209,6 +209,14 @@ func openLocked(path string) (*os.File, error) {
 		f.Close()
 	}
 	return nil, fmt.Errorf("%s keeps being replaced by another process", path)
+}
+
+// shardName names a journal header's shard for a message.
+func shardName(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }
 
 // startJournal empties f and writes h.

@@ -191,7 +191,7 @@ func TestMismatchNamesTheChange(t *testing.T) {
 		{func(d *Definition) { d.Seeds = []uint64{1, 2, 4} }, "--seeds changed from 1..3 to 1..2,4"},
 		{func(d *Definition) { d.Format = JSONL }, "--format changed from csv to jsonl"},
 		{func(d *Definition) { d.Columns = []string{"requests", "ignitions"} }, "--columns changed from requests,succeeded,"},
-		{func(d *Definition) { d.Shard = Shard{0, 1} }, `--shard changed from "" to "0/1"`},
+		{func(d *Definition) { d.Shard = Shard{0, 1} }, "--shard changed from none to 0/1"},
 		{func(d *Definition) { d.Sets = []string{"duration=3s"} }, "duration changed from 4s to 3s"},
 		{func(d *Definition) { d.Sets = []string{"workload[0].salience.mode=uniform"} }, `workload[0].salience.mode changed from "fixed" to "uniform"`},
 		{func(d *Definition) { d.Params[1].Values = []string{"16", "32"} }, "--param fabric.nodes changed from 16,24 to 16,32"},
