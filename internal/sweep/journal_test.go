@@ -193,7 +193,7 @@ func TestMismatchNamesTheChange(t *testing.T) {
 		{func(d *Definition) { d.Columns = []string{"requests", "ignitions"} }, "--columns changed from requests,succeeded,"},
 		{func(d *Definition) { d.Shard = Shard{0, 1} }, "--shard changed from none to 0/1"},
 		{func(d *Definition) { d.Sets = []string{"duration=3s"} }, "duration changed from 4s to 3s"},
-		{func(d *Definition) { d.Sets = []string{"workload[0].salience.mode=uniform"} }, `workload[0].salience.mode changed from "fixed" to "uniform"`},
+		{func(d *Definition) { d.Sets = []string{"workload[0].salience.mode=uniform"} }, "workload[0].salience.mode changed from fixed to uniform"},
 		{func(d *Definition) { d.Params[1].Values = []string{"16", "32"} }, "--param fabric.nodes changed from 16,24 to 16,32"},
 		{func(d *Definition) { d.Params = d.Params[:1] }, "--param fabric.nodes was dropped"},
 		{func(d *Definition) { d.Params[0], d.Params[1] = d.Params[1], d.Params[0] }, "--param flags changed order"},

@@ -84,7 +84,7 @@ func NewPlan(def Definition) (*Plan, error) {
 	if metrics == nil {
 		metrics = DefaultMetrics()
 	}
-	p := &Plan{def: def, source: source, base: effectiveSettings(&base.Spec), grid: grid,
+	p := &Plan{def: def, source: source, base: effectiveSettings(base), grid: grid,
 		cols: Columns(def.Params, metrics), metrics: metrics}
 	p.cells = def.Shard.Cells(grid.Len())
 	return p, nil

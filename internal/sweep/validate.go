@@ -35,7 +35,7 @@ func (p *Plan) Validate(ctx context.Context, workers int) error {
 				}
 				sc, err := p.load(k)
 				if err == nil {
-					digests[k] = settingsDigest(effectiveSettings(&sc.Spec))
+					digests[k] = settingsDigest(effectiveSettings(sc))
 					continue
 				}
 				errs[k] = err
