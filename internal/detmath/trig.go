@@ -2,24 +2,22 @@ package detmath
 
 import "math"
 
-// Polynomial coefficients of the Cephes sin and cos kernels on [-π/4, π/4].
-var (
-	sinCoef = [...]float64{
-		1.58962301576546568060e-10,
-		-2.50507477628578072866e-8,
-		2.75573136213857245213e-6,
-		-1.98412698295895385996e-4,
-		8.33333333332211858878e-3,
-		-1.66666666666666307295e-1,
-	}
-	cosCoef = [...]float64{
-		-1.13585365213876817300e-11,
-		2.08757008419747316778e-9,
-		-2.75573141792967388112e-7,
-		2.48015872888517045348e-5,
-		-1.38888888888730564116e-3,
-		4.16666666666665929218e-2,
-	}
+// Polynomial coefficients of the Cephes sin and cos kernels on [-π/4, π/4],
+// highest degree first.
+const (
+	sin0 = 1.58962301576546568060e-10
+	sin1 = -2.50507477628578072866e-8
+	sin2 = 2.75573136213857245213e-6
+	sin3 = -1.98412698295895385996e-4
+	sin4 = 8.33333333332211858878e-3
+	sin5 = -1.66666666666666307295e-1
+
+	cos0 = -1.13585365213876817300e-11
+	cos1 = 2.08757008419747316778e-9
+	cos2 = -2.75573141792967388112e-7
+	cos3 = 2.48015872888517045348e-5
+	cos4 = -1.38888888888730564116e-3
+	cos5 = 4.16666666666665929218e-2
 )
 
 // reduceLimit bounds the arguments reduced by Cody–Waite; beyond it the
@@ -36,33 +34,37 @@ func octant(x float64) (j uint64, z float64) {
 	if x >= reduceLimit {
 		x = math.Mod(x, 2*math.Pi)
 	}
-	j = uint64(float64(x * (4 / math.Pi)))
+	// x < 2^29 here, so the int64 conversion is exact and cheaper than
+	// the uint64 one, which must handle values above 2^63.
+	j = uint64(int64(float64(x * (4 / math.Pi))))
+	j += j & 1 // round an odd octant up, without a branch (phases are random)
 	y := float64(j)
-	if j&1 == 1 {
-		j++
-		y++
-	}
 	j &= 7
 	z = float64(float64(x-float64(y*pi4A))-float64(y*pi4B)) - float64(y*pi4C)
 	return j, z
 }
 
-// horner evaluates c[0]·zᵏ + c[1]·zᵏ⁻¹ + ... + c[k] with a rounding point
-// after every product.
-func horner(c []float64, z float64) float64 {
-	q := c[0]
-	for _, ci := range c[1:] {
-		q = float64(q*z) + ci
-	}
-	return q
-}
+// The polynomials are evaluated by Horner's rule, unrolled, with a
+// rounding point after every product.
 
 func sinKernel(z, zz float64) float64 {
-	return z + float64(float64(z*zz)*horner(sinCoef[:], zz))
+	q := sin0
+	q = float64(q*zz) + sin1
+	q = float64(q*zz) + sin2
+	q = float64(q*zz) + sin3
+	q = float64(q*zz) + sin4
+	q = float64(q*zz) + sin5
+	return z + float64(float64(z*zz)*q)
 }
 
 func cosKernel(zz float64) float64 {
-	return float64(1.0-float64(0.5*zz)) + float64(float64(zz*zz)*horner(cosCoef[:], zz))
+	q := cos0
+	q = float64(q*zz) + cos1
+	q = float64(q*zz) + cos2
+	q = float64(q*zz) + cos3
+	q = float64(q*zz) + cos4
+	q = float64(q*zz) + cos5
+	return float64(1.0-float64(0.5*zz)) + float64(float64(zz*zz)*q)
 }
 
 // Sincos returns Sin(x) and Cos(x). NaN and ±Inf give NaN, NaN.
@@ -73,31 +75,20 @@ func Sincos(x float64) (sin, cos float64) {
 	if x == 0 {
 		return x, 1
 	}
-	sinSign, cosSign := false, false
-	if x < 0 {
-		x = -x
-		sinSign = true
-	}
-	j, z := octant(x)
-	if j > 3 {
-		j -= 4
-		sinSign, cosSign = !sinSign, !cosSign
-	}
-	if j > 1 {
-		cosSign = !cosSign
-	}
+	// The octant's signs and the sine–cosine swap are applied to the bits
+	// without branches: for random phases a branch would be mispredicted
+	// half the time. The results are those of the plain branches.
+	sinSign := math.Float64bits(x) >> 63
+	x = math.Abs(x)
+	j, z := octant(x) // j is 0, 2, 4 or 6
+	half, swap := j>>2, j>>1&1
+	sinSign ^= half
+	cosSign := half ^ swap
 	zz := float64(z * z)
-	s, c := sinKernel(z, zz), cosKernel(zz)
-	if j == 1 || j == 2 {
-		s, c = c, s
-	}
-	if sinSign {
-		s = -s
-	}
-	if cosSign {
-		c = -c
-	}
-	return s, c
+	sb, cb := math.Float64bits(sinKernel(z, zz)), math.Float64bits(cosKernel(zz))
+	t := (sb ^ cb) & -swap
+	sb, cb = sb^t, cb^t
+	return math.Float64frombits(sb ^ sinSign<<63), math.Float64frombits(cb ^ cosSign<<63)
 }
 
 // Sin returns the sine of x radians.
