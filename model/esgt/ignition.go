@@ -268,6 +268,7 @@ func (ig *ignition) weightsOnly() bool {
 	for e, id := range ig.links {
 		ig.graph.Weights[e] = c.couplingWeight(f.Link(int(id)).Weight)
 	}
+	ig.net.WeightsChanged()
 	return true
 }
 

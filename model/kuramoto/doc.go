@@ -17,10 +17,16 @@
 // row (CSR) form; undirected topologies store each edge in both directions.
 //
 // Numerics. The coupling sum uses sin(θj−θi) = sin θj·cos θi − cos θj·sin θi,
-// so a step costs one sine and cosine per node and two multiply-adds per
-// edge, on flat slices, with no allocation. Every product that a compiler
-// could fuse with an addition is rounded explicitly, and the sines come from
-// internal/detmath, so a run is bit-identical on every platform. Euler and
-// classical Runge–Kutta (RK4) integrators are provided; with RK4 the noise
-// term is added once per step after the deterministic update.
+// so a step costs one sine and cosine per node and two additions per edge,
+// on flat slices, with no allocation. Each node's sums over its neighbours
+// run in four lanes (edge e of the row in lane e mod 4, the lanes added as
+// (l0 + l1) + (l2 + l3)); a uniform link weight is factored out of the sums,
+// per-edge weights are multiplied in. Every product that a compiler could
+// fuse with an addition is rounded explicitly, and the sines come from
+// internal/detmath, so a run is bit-identical on every platform. Above
+// [ParallelMinWork] a step is shared by several goroutines, each computing
+// whole rows from the previous state, so the result does not depend on
+// their number either. Euler and classical Runge–Kutta (RK4) integrators
+// are provided; with RK4 the noise term is added once per step after the
+// deterministic update.
 package kuramoto

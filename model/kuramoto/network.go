@@ -6,14 +6,15 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/esgtsim/esgtsim/internal/detmath"
 	"github.com/esgtsim/esgtsim/internal/variate"
 )
 
 const twoPi = 2 * math.Pi
 
-// Network is a set of coupled phase oscillators on a [Graph]. Step
-// allocates nothing; all state lives in flat slices indexed by node.
+// Network is a set of coupled phase oscillators on a [Graph]. All state
+// lives in flat slices indexed by node. Step allocates nothing; above
+// [ParallelMinWork] it spreads each step over several goroutines (see
+// [Network.SetWorkers]) with the same result, bit for bit.
 type Network struct {
 	cfg      Config
 	g        *Graph
@@ -23,13 +24,25 @@ type Network struct {
 	theta  []float64 // phases in [0, 2π)
 	omega  []float64 // natural angular frequencies, rad/s
 	invDeg []float64 // the coupling coefficient of each node: 1/|Ni| or 1/N, 0 for isolated nodes
-	sin    []float64 // sin θ, cos θ of the current phases
-	cos    []float64
+	trig   []float64 // sin θi at 2i, cos θi at 2i+1, then two zeros
+	next   []float64 // the trig of the phases being computed
+	kick   []float64 // this step's noise increment of each phase
 
-	// Scratch for the integrators.
-	k1, k2, k3, k4, tmp, tsin, tcos []float64
+	layout layout // the graph's rows, padded for the coupling sums
+	// uniform reports whether every edge weight equals weight; scale is
+	// K·weight then, and K otherwise (see derivatives).
+	uniform       bool
+	weight, scale float64
+
+	// Scratch for RK4: the stage derivatives, the stage phases and their
+	// trig.
+	k1, k2, k3, k4, tmp []float64
+	ttrig               []float64
 
 	dt, noiseScale float64
+
+	sweep sweep // the sweep being run over the rows
+	par   parallel
 }
 
 // NewNetwork returns oscillators on g with every natural frequency at the
@@ -48,6 +61,7 @@ func NewNetwork(g *Graph, cfg Config, noise *rand.Rand) (*Network, error) {
 	if cfg.NoiseScaling == NoiseStep {
 		n.noiseScale = float64(cfg.NoiseSigma * n.dt)
 	}
+	n.par.init(n)
 	n.Reset(g)
 	return n, nil
 }
@@ -57,13 +71,19 @@ func NewNetwork(g *Graph, cfg Config, noise *rand.Rand) (*Network, error) {
 func (n *Network) Reset(g *Graph) {
 	n.g = g
 	size := g.Nodes()
-	for _, s := range []*[]float64{&n.theta, &n.omega, &n.invDeg, &n.sin, &n.cos} {
+	for _, s := range []*[]float64{&n.theta, &n.omega, &n.invDeg, &n.kick} {
 		*s = resize(*s, size)
 	}
+	for _, s := range []*[]float64{&n.trig, &n.next} {
+		*s = resize(*s, 2*size+2)
+		clear(*s)
+	}
 	if n.cfg.Integrator == RK4 {
-		for _, s := range []*[]float64{&n.k1, &n.k2, &n.k3, &n.k4, &n.tmp, &n.tsin, &n.tcos} {
+		for _, s := range []*[]float64{&n.k1, &n.k2, &n.k3, &n.k4, &n.tmp} {
 			*s = resize(*s, size)
 		}
+		n.ttrig = resize(n.ttrig, 2*size+2)
+		clear(n.ttrig)
 	} else {
 		n.k1 = resize(n.k1, size)
 	}
@@ -72,11 +92,45 @@ func (n *Network) Reset(g *Graph) {
 		n.theta[i], n.omega[i] = 0, w
 		n.invDeg[i] = n.cfg.Normalization.coefficient(g.Degree(i), size)
 	}
+	clear(n.kick)
 	n.coupling = n.cfg.Coupling
+	n.layout.build(g)
+	n.WeightsChanged()
+	n.par.partition(g)
 	n.updateTrig()
 }
 
-func resize(s []float64, n int) []float64 {
+// WeightsChanged tells the network that the graph's weights were changed in
+// place. The network notes whether they are all equal (the usual case: the
+// sums then run without reading them); call it after any change to
+// Graph.Weights, before the next Step.
+func (n *Network) WeightsChanged() {
+	w := n.g.Weights
+	n.uniform, n.weight = true, 1
+	if len(w) > 0 {
+		n.weight = w[0]
+		for _, x := range w {
+			// Bit equality: 0 and −0, or two NaNs, are not merged.
+			if math.Float64bits(x) != math.Float64bits(n.weight) {
+				n.uniform, n.weight = false, 1
+				break
+			}
+		}
+	}
+	if !n.uniform {
+		n.layout.setWeights(n.g)
+	}
+	n.setScale()
+}
+
+func (n *Network) setScale() {
+	n.scale = n.coupling
+	if n.uniform {
+		n.scale = float64(n.coupling * n.weight)
+	}
+}
+
+func resize[T any](s []T, n int) []T {
 	return slices.Grow(s[:0], n)[:n]
 }
 
@@ -119,87 +173,46 @@ func (n *Network) Coupling() float64 { return n.coupling }
 
 // SetCoupling changes K for this network only (the dissolve phase halves
 // it without touching any other network, docs/model.md §7.1).
-func (n *Network) SetCoupling(k float64) { n.coupling = k }
+func (n *Network) SetCoupling(k float64) {
+	n.coupling = k
+	n.setScale()
+}
 
 // Step advances the network by one integration step.
+//
+// A step sweeps every row (in parallel above [ParallelMinWork]): the
+// derivative from the old phases, then the new phase and its sine and
+// cosine. The noise increments are drawn in node order from the noise
+// stream, while the first derivatives are computed. A row's result depends
+// only on the old state, so the partition of rows among workers cannot
+// change any bit.
 func (n *Network) Step() {
 	switch n.cfg.Integrator {
 	case RK4:
-		n.stepRK4()
+		half := float64(0.5 * n.dt)
+		n.run(sweep{kind: rk4Stage, h: half, at: n.theta, in: n.trig, k: n.k1, out: n.ttrig}, true)
+		n.run(sweep{kind: rk4Stage, h: half, at: n.tmp, in: n.ttrig, k: n.k2, out: n.next}, false)
+		n.run(sweep{kind: rk4Stage, h: n.dt, at: n.tmp, in: n.next, k: n.k3, out: n.ttrig}, false)
+		n.run(sweep{kind: rk4Final, h: n.dt / 6, at: n.tmp, in: n.ttrig, k: n.k4, out: n.next}, false)
 	default:
-		n.stepEuler()
+		n.run(sweep{kind: eulerStep, h: n.dt, at: n.theta, in: n.trig, k: n.k1, out: n.next}, true)
 	}
-	n.updateTrig()
+	n.trig, n.next = n.next, n.trig
 }
 
-func (n *Network) stepEuler() {
-	n.derivative(n.theta, n.sin, n.cos, n.k1)
-	for i, d := range n.k1 {
-		n.theta[i] = wrap(n.theta[i] + float64(d*n.dt) + n.noiseTerm())
-	}
-}
-
-func (n *Network) stepRK4() {
-	half := float64(0.5 * n.dt)
-	n.derivative(n.theta, n.sin, n.cos, n.k1)
-	n.stage(half, n.k1, n.k2)
-	n.stage(half, n.k2, n.k3)
-	n.stage(n.dt, n.k3, n.k4)
-	sixth := n.dt / 6
-	for i := range n.theta {
-		sum := float64(float64(n.k1[i]+float64(2*n.k2[i]))+float64(2*n.k3[i])) + n.k4[i]
-		n.theta[i] = wrap(n.theta[i] + float64(sixth*sum) + n.noiseTerm())
-	}
-}
-
-// stage evaluates the derivative at θ + h·k into out.
-func (n *Network) stage(h float64, k, out []float64) {
-	for i, t := range n.theta {
-		n.tmp[i] = t + float64(h*k[i])
-		n.tsin[i], n.tcos[i] = detmath.Sincos(n.tmp[i])
-	}
-	n.derivative(n.tmp, n.tsin, n.tcos, out)
-}
-
-// derivative writes dθ/dt at phases theta (with their sines and cosines)
-// into out. For node i the coupling term is
-// K·ci · (cos θi · Σ wij sin θj − sin θi · Σ wij cos θj), where ci is 1/|Ni|
-// or 1/N (see [Normalization]).
-func (n *Network) derivative(theta, sin, cos, out []float64) {
-	g := n.g
-	k := n.coupling
-	damping := n.cfg.Damping
-	for i := range theta {
-		var ss, sc float64
-		lo, hi := g.Offsets[i], g.Offsets[i+1]
-		targets, weights := g.Targets[lo:hi], g.Weights[lo:hi]
-		for e, j := range targets {
-			w := weights[e]
-			ss += float64(w * sin[j])
-			sc += float64(w * cos[j])
-		}
-		d := n.omega[i]
-		if n.invDeg[i] != 0 {
-			c := float64(cos[i]*ss) - float64(sin[i]*sc)
-			d += float64(float64(k*n.invDeg[i]) * c)
-		}
-		if damping != 0 {
-			d -= float64(damping * wrap(theta[i]))
-		}
-		out[i] = d
-	}
-}
-
-func (n *Network) noiseTerm() float64 {
+// drawNoise draws this step's noise increments, in node order.
+func (n *Network) drawNoise() {
 	if n.noiseScale == 0 {
-		return 0
+		return
 	}
-	return float64(n.noiseScale * variate.Norm(n.noise))
+	for i := range n.kick {
+		n.kick[i] = float64(n.noiseScale * variate.Norm(n.noise))
+	}
 }
 
 func (n *Network) updateTrig() {
 	for i, t := range n.theta {
-		n.sin[i], n.cos[i] = detmath.Sincos(t)
+		setTrig(n.trig, i, t)
 	}
 }
 

@@ -9,18 +9,48 @@ import (
 
 // Order returns the Kuramoto order parameter of the current phases: the
 // coherence r = |Σ exp(iθj)| / N in [0, 1] and the mean phase ψ, its angle,
-// in (−π, π]. An empty network has r = 0.
+// in (−π, π]. An empty network has r = 0. The sums run in four lanes, node
+// j in lane j mod 4, added as (lane0 + lane1) + (lane2 + lane3), like the
+// coupling sums.
 func (n *Network) Order() (r, psi float64) {
 	if len(n.theta) == 0 {
 		return 0, 0
 	}
-	var s, c float64
-	for i := range n.sin {
-		s += n.sin[i]
-		c += n.cos[i]
-	}
+	s, c := sumAll(n.trig[:2*len(n.theta)])
 	r = math.Sqrt(float64(s*s)+float64(c*c)) / float64(len(n.theta))
 	return min(r, 1), detmath.Atan2(s, c)
+}
+
+// sumAll returns Σ sin θj and Σ cos θj over a flat trig slice (pairs
+// sin, cos) in the four-lane order.
+func sumAll(tr []float64) (ss, sc float64) {
+	var s0, s1, s2, s3, c0, c1, c2, c3 float64
+	t := tr
+	for len(t) >= 8 {
+		s0 += t[0]
+		c0 += t[1]
+		s1 += t[2]
+		c1 += t[3]
+		s2 += t[4]
+		c2 += t[5]
+		s3 += t[6]
+		c3 += t[7]
+		t = t[8:]
+	}
+	for k := 0; k+1 < len(t); k += 2 {
+		switch k {
+		case 0:
+			s0 += t[k]
+			c0 += t[k+1]
+		case 2:
+			s1 += t[k]
+			c1 += t[k+1]
+		default:
+			s2 += t[k]
+			c2 += t[k+1]
+		}
+	}
+	return (s0 + s1) + (s2 + s3), (c0 + c1) + (c2 + c3)
 }
 
 // Band is the quality band of a coherence value (docs/model.md §2).
