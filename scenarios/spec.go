@@ -48,6 +48,7 @@ type Spec struct {
 	Needs      NeedsSpec      `toml:"needs"`
 	Bridge     BridgeSpec     `toml:"bridge"`
 	Defects    DefectsSpec    `toml:"defects"`
+	Original   OriginalSpec   `toml:"original"`
 	Workloads  []WorkloadSpec `toml:"workload"`
 	Faults     []FaultSpec    `toml:"fault"`
 	// Criteria judge the run's report (see CriterionSpec).
@@ -259,17 +260,18 @@ type NeedsSpec struct {
 
 // MetricsSpec is [needs.base], the metrics before any change. They default
 // to zero, a host that raises no need; temperature and power are "not
-// measured" unless set.
+// measured" unless set. Percentages above 100 are readings the monitor
+// caps at 100 and counts, as the original's normalize() caps them.
 type MetricsSpec struct {
-	CPUPercent          float64 `toml:"cpu_percent" check:"nonneg,max=100"`
-	MemoryPercent       float64 `toml:"memory_percent" check:"nonneg,max=100"`
+	CPUPercent          float64 `toml:"cpu_percent" check:"nonneg"`
+	MemoryPercent       float64 `toml:"memory_percent" check:"nonneg"`
 	ErrorRatePerMin     float64 `toml:"error_rate_per_min" check:"nonneg"`
 	Exceptions          float64 `toml:"exceptions" check:"nonneg"`
 	TemperatureC        float64 `toml:"temperature_c"`
 	PowerW              float64 `toml:"power_w" check:"nonneg"`
 	NetworkLatencyMS    float64 `toml:"network_latency_ms" check:"nonneg"`
-	PacketLossPercent   float64 `toml:"packet_loss_percent" check:"nonneg,max=100"`
-	IdlePercent         float64 `toml:"idle_percent" check:"nonneg,max=100"`
+	PacketLossPercent   float64 `toml:"packet_loss_percent" check:"nonneg"`
+	IdlePercent         float64 `toml:"idle_percent" check:"nonneg"`
 	ThroughputOpsPerSec float64 `toml:"throughput_ops_per_sec" check:"nonneg"`
 }
 
@@ -481,6 +483,7 @@ func DefaultSpec() Spec {
 				LearningThroughput: p.LearningThroughput, LearningBelow: p.LearningBelow, LearningAbove: p.LearningAbove,
 			},
 		},
+		Original: OriginalSpec{Resilience: ResilienceSpec{Recovery: 60 * clock.Second, Tolerance: 0.1}},
 		Bridge: BridgeSpec{
 			Enabled: true, Interval: bc.Interval, BaseThreshold: bc.BaseThreshold, Sensitivity: bc.Sensitivity,
 			MinThreshold: bc.MinThreshold, MaxThreshold: bc.MaxThreshold,

@@ -24,6 +24,8 @@ type Summary struct {
 	// CouplingLeak, with that defect on, is the coupling strength the run
 	// started from and what the leak left of it at the end.
 	CouplingLeak *CouplingLeak `json:"coupling_leak,omitempty"`
+	// Original holds the figures of the [original] models switched on.
+	Original *OriginalInfo `json:"original,omitempty"`
 
 	Requests         Requests  `json:"requests"`
 	LatencyMs        Quantiles `json:"latency_ms"`         // every request, arrival to outcome
@@ -251,6 +253,9 @@ func (r *recorder) summarize(initial Fabric) Summary {
 		TraceRecords: r.digest.Records(),
 		Digest:       r.digest.String(),
 		Checkpoints:  r.checkpoints.list,
+	}
+	if w.orig != nil {
+		s.Original = w.orig.summary()
 	}
 	if w.sc.Spec.Defects.CouplingLeak {
 		s.CouplingLeak = &CouplingLeak{Initial: w.sc.Spec.Oscillator.Coupling, Final: w.coord.Coupling()}

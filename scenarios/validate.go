@@ -71,6 +71,9 @@ func (sc *Scenario) validate() error {
 			return sc.errorf("bridge", "%v", err)
 		}
 	}
+	if err := sc.validateOriginal(); err != nil {
+		return err
+	}
 	var requests float64
 	for i := range s.Workloads {
 		n, err := sc.validateWorkload(i)
@@ -101,7 +104,7 @@ func (sc *Scenario) validateNeeds() error {
 		if err != nil {
 			return sc.errorf(p+".metric", "%v", err)
 		}
-		if lo, hi := k.Range(); ch.Value < lo || ch.Value > hi || math.IsNaN(ch.Value) {
+		if lo, hi := k.Range(); ch.Value < lo || (ch.Value > hi && !k.CappedAbove()) || math.IsNaN(ch.Value) {
 			return sc.errorf(p+".value", "%v is outside %s's range [%v, %v]", ch.Value, ch.Metric, lo, hi)
 		}
 		switch ch.Kind {

@@ -24,6 +24,7 @@ type world struct {
 	monitor   *needs.Monitor
 	ctrl      *arousal.Controller
 	rec       *recorder
+	orig      *originalModels // nil unless [original] switches a model on
 	workloads []*workload
 	err       error // the first error raised inside an event, which ends the run
 }
@@ -47,6 +48,7 @@ func build(sc *Scenario, rec *recorder, keepHistory bool) (*world, error) {
 	if err := w.startInteroception(); err != nil {
 		return nil, err
 	}
+	w.orig = attachOriginal(w)
 	for i := range sc.Spec.Workloads {
 		wl := newWorkload(w, i)
 		w.workloads = append(w.workloads, wl)

@@ -91,6 +91,9 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 			line("  unanswered\tmodulation %d, pipeline %d, end to end %d", p.ModulationUnanswered, p.PipelineUnanswered, p.EndToEndUnanswered)
 		}
 	}
+	if o := s.Original; o != nil {
+		writeOriginal(line, o)
+	}
 	f := s.Fabric
 	line("fabric\t%d nodes, %d edges, clustering %.3f, path length %.3f, efficiency %.3f, algebraic connectivity %.3f",
 		f.Nodes, f.Edges, f.Clustering, f.PathLength, f.Efficiency, f.AlgebraicConnectivity)
@@ -101,4 +104,39 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 	st := res.Stats
 	line("speed\t%.3g virtual s in %.3g s wall: %.0fx real time, %.3g events/s", st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
 	tw.Flush()
+}
+
+// writeOriginal writes the figures of the [original] models.
+func writeOriginal(line func(string, ...any), o *scenarios.OriginalInfo) {
+	if t := o.MCEAThreshold; t != nil {
+		line("MCEA threshold\tunclamped mean %.3f, range [%.3f, %.3f], above 1.0 at %d updates; the bridge's [%.3f, %.3f]",
+			t.Mean, t.Min, t.Max, t.UpdatesAboveOne, t.BridgeMin, t.BridgeMax)
+	}
+	if u := o.Needs; u != nil {
+		classes := []string{"satisfied", "low", "moderate", "high", "critical"}
+		counts := make([]string, len(classes))
+		for i, c := range classes {
+			counts[i] = fmt.Sprintf("%s %d", c, u.MostUrgent[c])
+		}
+		line("most urgent need\t%s samples; %d with a critical need, %d with three or more", strings.Join(counts, ", "), u.CriticalSamples, u.OverflowSamples)
+		types := []string{"REST", "REPAIR", "OPTIMIZE", "RESTORE", "EXPLORE", "LEARN"}
+		created := make([]string, len(types))
+		for i, g := range types {
+			created[i] = fmt.Sprintf("%s %d", g, u.GoalsCreated[g])
+		}
+		line("goals\tcreated %s; %d satisfied, %d expired, %d active at the end (at most %d), %d samples at capacity",
+			strings.Join(created, ", "), u.GoalsSatisfied, u.GoalsExpired, u.GoalsActive, u.GoalsMaxActive, u.AtCapacity)
+	}
+	if r := o.Resilience; r != nil {
+		verdict := "failed"
+		if r.Passed {
+			verdict = "passed"
+		}
+		recovery := fmt.Sprintf("recovered in %.1f s", r.RecoverySeconds)
+		if !r.Recovered {
+			recovery = fmt.Sprintf("not recovered within %.1f s", r.RecoverySeconds)
+		}
+		line("resilience\tscore %.0f (%s): runaway %v, %s, arousal cv %.3f, from %.3f to peak %.3f over %d stress samples",
+			r.Score, verdict, r.Runaway, recovery, r.ArousalCV, r.InitialArousal, r.PeakArousal, r.StressSamples)
+	}
 }

@@ -137,3 +137,27 @@ func TestCuriosityMatchesTheOriginal(t *testing.T) {
 		t.Fatalf("only %d calls checked", checked)
 	}
 }
+
+// TestPercentagesAboveRangeAreCapped: as the original's normalize() caps
+// percentages at 100 (memory at 150 % is 1.0), a profile may hold such a
+// reading; the monitor clamps it and counts it, and the needs are the
+// original's.
+func TestPercentagesAboveRangeAreCapped(t *testing.T) {
+	p := &Profile{Base: Unmeasured()}
+	p.Base.MemoryPercent, p.Base.CPUPercent, p.Base.ThroughputOpsPerSec = 150, 30, 50
+	if err := p.Validate(); err != nil {
+		t.Fatalf("a profile with memory at 150 %%: %v", err)
+	}
+	last := Unmeasured()
+	m, bad := sanitize(p.Base, &last)
+	if bad != 1 || m.MemoryPercent != 100 {
+		t.Fatalf("sanitised memory %v with %d counted, want 100 and 1", m.MemoryPercent, bad)
+	}
+	if got := Compute(m, 0).Rest; math.Abs(got-(0.6*0.3+0.4*1.0)) > 1e-15 {
+		t.Errorf("rest %v, want 0.6·0.3 + 0.4·1.0 as the original computes it", got)
+	}
+	p.Base.ThroughputOpsPerSec = -1
+	if p.Validate() == nil {
+		t.Error("a negative throughput was accepted; only percentages above 100 are capped")
+	}
+}

@@ -51,17 +51,18 @@ var metricInfo = [numMetrics]struct {
 	field   string // the field of Metrics
 	lo, hi  float64
 	unknown bool // NaN means "not measured" and is valid
+	capped  bool // above hi is a reading the monitor caps at hi, as the original does
 }{
-	CPUPercent:          {"cpu_percent", "CPUPercent", 0, 100, false},
-	MemoryPercent:       {"memory_percent", "MemoryPercent", 0, 100, false},
-	ErrorRatePerMin:     {"error_rate_per_min", "ErrorRatePerMin", 0, math.MaxFloat64, false},
-	Exceptions:          {"exceptions", "Exceptions", 0, math.MaxFloat64, false},
-	TemperatureC:        {"temperature_c", "TemperatureC", -273.15, math.MaxFloat64, true},
-	PowerW:              {"power_w", "PowerW", 0, math.MaxFloat64, true},
-	NetworkLatencyMS:    {"network_latency_ms", "NetworkLatencyMS", 0, math.MaxFloat64, false},
-	PacketLossPercent:   {"packet_loss_percent", "PacketLossPercent", 0, 100, false},
-	IdlePercent:         {"idle_percent", "IdlePercent", 0, 100, false},
-	ThroughputOpsPerSec: {"throughput_ops_per_sec", "ThroughputOpsPerSec", 0, math.MaxFloat64, false},
+	CPUPercent:          {"cpu_percent", "CPUPercent", 0, 100, false, true},
+	MemoryPercent:       {"memory_percent", "MemoryPercent", 0, 100, false, true},
+	ErrorRatePerMin:     {"error_rate_per_min", "ErrorRatePerMin", 0, math.MaxFloat64, false, false},
+	Exceptions:          {"exceptions", "Exceptions", 0, math.MaxFloat64, false, false},
+	TemperatureC:        {"temperature_c", "TemperatureC", -273.15, math.MaxFloat64, true, false},
+	PowerW:              {"power_w", "PowerW", 0, math.MaxFloat64, true, false},
+	NetworkLatencyMS:    {"network_latency_ms", "NetworkLatencyMS", 0, math.MaxFloat64, false, false},
+	PacketLossPercent:   {"packet_loss_percent", "PacketLossPercent", 0, 100, false, true},
+	IdlePercent:         {"idle_percent", "IdlePercent", 0, 100, false, true},
+	ThroughputOpsPerSec: {"throughput_ops_per_sec", "ThroughputOpsPerSec", 0, math.MaxFloat64, false, false},
 }
 
 // String returns the metric's snake_case name, e.g. "cpu_percent".
@@ -87,6 +88,13 @@ func (k Metric) Range() (lo, hi float64) {
 // AllowsUnknown reports whether NaN is a valid value of k, meaning "not
 // measured" (true for TemperatureC and PowerW).
 func (k Metric) AllowsUnknown() bool { return k < numMetrics && metricInfo[k].unknown }
+
+// CappedAbove reports whether a finite reading of k above its range is a
+// reading to cap rather than a mistake: the percentages (CPU, memory,
+// packet loss, idle), which the original's normalize() caps at 100 %
+// (min(x/100, 1.0)). A profile may hold such values; the monitor clamps
+// them and counts each, as it holds and counts NaN.
+func (k Metric) CappedAbove() bool { return k < numMetrics && metricInfo[k].capped }
 
 // ParseMetric returns the Metric whose [Metric.String] is s.
 func ParseMetric(s string) (Metric, error) {
@@ -166,6 +174,8 @@ func checkValue(k Metric, v float64) string {
 		return ""
 	case math.IsNaN(v), math.IsInf(v, 0):
 		return "must be finite"
+	case v > hi && k.CappedAbove():
+		return ""
 	case v < lo || v > hi:
 		return fmt.Sprintf("must be in [%v, %v]", lo, hi)
 	}

@@ -57,7 +57,7 @@ func TestProfileValidate(t *testing.T) {
 		field string
 		p     Profile
 	}{
-		{"Base.CPUPercent", Profile{Base: Metrics{CPUPercent: 101}}},
+		{"Base.CPUPercent", Profile{Base: Metrics{CPUPercent: -1}}},
 		{"Base.MemoryPercent", Profile{Base: Metrics{MemoryPercent: math.NaN()}}},
 		{"Base.PowerW", Profile{Base: Metrics{PowerW: math.Inf(1)}}},
 		{"Changes[0].Metric", Profile{Changes: []Change{Step(numMetrics, 0, 1)}}},
