@@ -76,13 +76,19 @@ func (d *Divergence) String() string {
 }
 
 // CheckDeterminism runs sc twice and compares the running digest after
-// every record. It returns nil if the runs are identical, or the first
-// record at which they differ, described from both runs.
-func CheckDeterminism(ctx context.Context, sc *Scenario) (*Divergence, error) {
-	return checkDeterminism(ctx, func(ctx context.Context, opts Options) error {
-		_, err := Run(ctx, sc, opts)
+// every record. It returns the first run's result, and nil if the runs are
+// identical or else the first record at which they differ, described from
+// both runs.
+func CheckDeterminism(ctx context.Context, sc *Scenario) (*Result, *Divergence, error) {
+	var first *Result
+	div, err := checkDeterminism(ctx, func(ctx context.Context, opts Options) error {
+		res, err := Run(ctx, sc, opts)
+		if first == nil {
+			first = res
+		}
 		return err
 	})
+	return first, div, err
 }
 
 // checkDeterminism compares two invocations of run (a third describes the

@@ -14,7 +14,7 @@ func TestCheckDeterminismAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	div, err := CheckDeterminism(context.Background(), sc)
+	_, div, err := CheckDeterminism(context.Background(), sc)
 	if err != nil || div != nil {
 		t.Fatalf("divergence %v, err %v", div, err)
 	}
@@ -32,7 +32,7 @@ func TestCheckDeterminismFindsDivergence(t *testing.T) {
 			return err
 		}
 		rec := newRecorder(&opts)
-		w, err := build(sc, rec, false)
+		w, err := build(context.Background(), sc, rec, false)
 		if err != nil {
 			return err
 		}

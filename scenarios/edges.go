@@ -32,8 +32,8 @@ func (sc *Scenario) loadEdges() error {
 	if err != nil {
 		return sc.errorf("fabric.edges", "%v", err)
 	}
-	if list.Nodes > maxNodes {
-		return sc.errorf("fabric.edges", "%d nodes exceed the limit of %d", list.Nodes, maxNodes)
+	if list.Nodes > MaxNodes {
+		return sc.errorf("fabric.edges", "%d nodes exceed the limit of %d", list.Nodes, MaxNodes)
 	}
 	sc.edges, f.Nodes = list, list.Nodes
 	return nil

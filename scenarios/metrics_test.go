@@ -42,7 +42,8 @@ every = "600ms"
 func TestDegradationAndSuccessRate(t *testing.T) {
 	s, _ := events(t, `duration = "20s"`+quiet+"[[workload]]\nkind = \"constant\"\nrate_hz = 2\n")
 	h := s.Halves
-	if h.Degradation == nil || *h.Degradation != (h.SecondSuccessMeanMs-h.FirstSuccessMeanMs)/h.FirstSuccessMeanMs {
+	if h.Degradation == nil || h.FirstSuccessMeanMs == nil || h.SecondSuccessMeanMs == nil ||
+		*h.Degradation != (*h.SecondSuccessMeanMs-*h.FirstSuccessMeanMs) / *h.FirstSuccessMeanMs {
 		t.Errorf("degradation %v from halves %+v", h.Degradation, h)
 	}
 	if r := s.Requests.SuccessRate; r == nil || *r != float64(s.Requests.Succeeded)/float64(s.Requests.Total) || *r == 0 {

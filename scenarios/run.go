@@ -36,14 +36,19 @@ const progressStep = clock.Second
 
 // Run runs a scenario to the end of its duration and then until every
 // admitted request has its outcome. Cancelling ctx stops it within one
-// simulated second; Run then returns the partial result with ctx's error.
+// simulated second; Run then returns the partial result (Complete false)
+// with ctx's error. Cancelled while it generates or measures the fabric
+// (seconds for large fabrics), it returns ctx's error and no result.
 func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 	rec := newRecorder(&opts)
-	w, err := build(sc, rec, opts.KeepHistory)
+	w, err := build(ctx, sc, rec, opts.KeepHistory)
 	if err != nil {
 		return nil, err
 	}
-	initial := fabricSummary(w)
+	initial, err := fabricSummary(ctx, w)
+	if err != nil {
+		return nil, err
+	}
 	rec.retainedInitial = w.retained()
 	if opts.WallClock != nil {
 		w.sim.SetWallClock(opts.WallClock)
@@ -54,10 +59,10 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 		t = min(t.Add(progressStep), end)
 		w.sim.RunUntil(t)
 		switch {
+		case ctx.Err() != nil: // first: it may also have failed a fabric re-creation
+			runErr = ctx.Err()
 		case w.err != nil:
 			runErr = w.err
-		case ctx.Err() != nil:
-			runErr = ctx.Err()
 		case opts.Progress != nil:
 			opts.Progress(w.sim.Now(), end)
 		}
@@ -73,7 +78,9 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 	if err := rec.finish(); err != nil && runErr == nil {
 		runErr = err
 	}
-	return &Result{Summary: rec.summarize(initial), Stats: w.sim.Stats()}, runErr
+	sum := rec.summarize(initial)
+	sum.Complete = runErr == nil
+	return &Result{Summary: sum, Stats: w.sim.Stats()}, runErr
 }
 
 // retained returns the model's retained memory in values (see Memory).
@@ -81,11 +88,14 @@ func (w *world) retained() int { return w.fab.Retained() + w.coord.Retained() }
 
 // fabricSummary measures the initial fabric. Its estimators draw from their
 // own stream, so measuring never changes the run.
-func fabricSummary(w *world) Fabric {
-	m := w.fab.Metrics(sim.NewStream(w.sc.Spec.Seed, "fabric/metrics"))
+func fabricSummary(ctx context.Context, w *world) (Fabric, error) {
+	m, err := w.fab.MetricsContext(ctx, sim.NewStream(w.sc.Spec.Seed, "fabric/metrics"))
+	if err != nil {
+		return Fabric{}, err
+	}
 	return Fabric{
 		Nodes: m.Nodes, Edges: m.Edges, Density: m.Density, Clustering: m.Clustering,
 		PathLength: m.PathLength, Efficiency: m.Efficiency, AlgebraicConnectivity: m.AlgebraicConnectivity,
 		ArticulationPoints: len(m.ArticulationPoints),
-	}
+	}, nil
 }

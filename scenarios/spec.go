@@ -14,7 +14,9 @@ import (
 // Limits that keep a scenario within what one machine can run; larger
 // values are refused when the file is loaded, before anything is built.
 const (
-	maxNodes    = 100_000
+	// MaxNodes is the largest fabric a scenario may have; esgtsim fabric and
+	// kuramoto keep to it too.
+	MaxNodes    = 100_000
 	maxDuration = 7 * 24 * clock.Hour
 	maxRequests = 100_000_000 // over a whole run, all workloads together
 	// maxTicks bounds the periodic events of a run: controller updates,

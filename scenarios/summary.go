@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"encoding/json"
+
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/internal/stats"
 	"github.com/esgtsim/esgtsim/model/esgt"
@@ -12,9 +14,17 @@ import (
 // Summary is what a run produced: only deterministic figures, so the same
 // scenario and seed always give the same Summary, bit for bit. Times are
 // virtual. Wall-clock figures live in [Result.Stats].
+//
+// A statistic of an empty sample (the mean latency of a run without
+// requests, the peak coherence without an attempt) has no value: it is nil
+// here and null in JSON, never 0.
 type Summary struct {
-	Scenario       string  `json:"scenario"`
-	Seed           uint64  `json:"seed"`
+	Scenario string `json:"scenario"`
+	Seed     uint64 `json:"seed"`
+	// Complete is false when the run stopped before its end (interrupted,
+	// or an invariant violated under Options.Check): the figures then
+	// cover the VirtualSeconds reached.
+	Complete       bool    `json:"complete"`
 	VirtualSeconds float64 `json:"virtual_seconds"`
 	// Revision is the revision of the original the scenario names (empty:
 	// it names none and follows the default, 2025-10-07), and Defects the
@@ -35,7 +45,7 @@ type Summary struct {
 	Ignitions        Ignitions `json:"ignitions"`
 	Coherence        Coherence `json:"coherence"`
 	Halves           Halves    `json:"halves"`
-	MakespanMs       float64   `json:"makespan_ms"` // first arrival to last outcome
+	MakespanMs       *float64  `json:"makespan_ms"` // first arrival to last outcome
 	// BurstsMs is the duration of each burst or batch of simultaneous
 	// requests: from their common arrival to the last of their outcomes.
 	BurstsMs     Quantiles  `json:"bursts_ms"`
@@ -77,6 +87,7 @@ type Requests struct {
 }
 
 // Quantiles summarises a distribution of virtual durations in milliseconds.
+// With Count 0 the statistics are meaningless (0 here) and null in JSON.
 type Quantiles struct {
 	Count uint64  `json:"count"`
 	Mean  float64 `json:"mean"`
@@ -93,6 +104,27 @@ type Quantiles struct {
 // the count are then meaningless, and criteria see them as null.
 func (q Quantiles) Empty() bool { return q.Count == 0 }
 
+// MarshalJSON writes the quantiles, with null statistics for an empty
+// sample.
+func (q Quantiles) MarshalJSON() ([]byte, error) {
+	type out struct {
+		Count uint64   `json:"count"`
+		Mean  *float64 `json:"mean"`
+		P50   *float64 `json:"p50"`
+		P90   *float64 `json:"p90"`
+		P95   *float64 `json:"p95"`
+		P99   *float64 `json:"p99"`
+		P999  *float64 `json:"p999"`
+		Max   *float64 `json:"max"`
+		Exact bool     `json:"exact"`
+	}
+	o := out{Count: q.Count, Exact: q.Exact}
+	if q.Count > 0 {
+		o.Mean, o.P50, o.P90, o.P95, o.P99, o.P999, o.Max = &q.Mean, &q.P50, &q.P90, &q.P95, &q.P99, &q.P999, &q.Max
+	}
+	return json.Marshal(o)
+}
+
 func quantiles(s *stats.Sample) Quantiles {
 	ms := func(v int64) float64 { return clock.Duration(v).Milliseconds() }
 	return Quantiles{
@@ -103,11 +135,12 @@ func quantiles(s *stats.Sample) Quantiles {
 }
 
 // Bucket is one bin of the fixed latency histogram: requests whose latency
-// is below UpToMs (and at or above the previous bound); the last bin, with
-// UpToMs 0, holds everything above the last bound.
+// is below UpToMs (and at or above the previous bound); the last bin, the
+// overflow, has no upper bound (nil, null in JSON) and holds everything at
+// or above the last bound.
 type Bucket struct {
-	UpToMs float64 `json:"up_to_ms"`
-	Count  uint64  `json:"count"`
+	UpToMs *float64 `json:"up_to_ms"`
+	Count  uint64   `json:"count"`
 }
 
 // histogramBoundsMs are the fixed latency histogram bounds.
@@ -129,22 +162,24 @@ type Ignitions struct {
 	AfterLastFault *uint64 `json:"after_last_fault"`
 }
 
-// Coherence summarises synchronisation attempts.
+// Coherence summarises synchronisation attempts; the peaks are nil without
+// an attempt, the per-ignition figures without a successful ignition.
 type Coherence struct {
-	Attempts        uint64  `json:"attempts"`           // attempts that reached SYNCHRONIZE
-	PeakMean        float64 `json:"peak_mean"`          // mean peak r over attempts
-	PeakMin         float64 `json:"peak_min"`           // lowest peak r
-	TimeAboveMeanMs float64 `json:"time_above_mean_ms"` // per successful ignition
-	DissolutionMean float64 `json:"dissolution_mean"`   // r per second at the end, per success
+	Attempts        uint64   `json:"attempts"`           // attempts that reached SYNCHRONIZE
+	PeakMean        *float64 `json:"peak_mean"`          // mean peak r over attempts
+	PeakMin         *float64 `json:"peak_min"`           // lowest peak r
+	TimeAboveMeanMs *float64 `json:"time_above_mean_ms"` // per successful ignition
+	DissolutionMean *float64 `json:"dissolution_mean"`   // r per second at the end, per success
 }
 
 // Halves compares the first and second half of the run (by arrival), the
-// original full load test's degradation check.
+// original full load test's degradation check. A rate is nil for a half
+// without requests, a mean for a half without successes.
 type Halves struct {
-	FirstSuccessRate    float64 `json:"first_success_rate"`
-	SecondSuccessRate   float64 `json:"second_success_rate"`
-	FirstSuccessMeanMs  float64 `json:"first_success_mean_ms"`
-	SecondSuccessMeanMs float64 `json:"second_success_mean_ms"`
+	FirstSuccessRate    *float64 `json:"first_success_rate"`
+	SecondSuccessRate   *float64 `json:"second_success_rate"`
+	FirstSuccessMeanMs  *float64 `json:"first_success_mean_ms"`
+	SecondSuccessMeanMs *float64 `json:"second_success_mean_ms"`
 	// Degradation is the relative change of the success-latency mean from
 	// the first half to the second, (second − first) / first, as the
 	// original's full load test computed it; null unless both halves have
@@ -153,19 +188,20 @@ type Halves struct {
 }
 
 // Arousal summarises the arousal controller and the salience threshold.
+// The statistics over updates are nil when there was none.
 type Arousal struct {
-	Updates       uint64  `json:"updates"`
-	Min           float64 `json:"min"`
-	Max           float64 `json:"max"`
-	Mean          float64 `json:"mean"`
-	Final         float64 `json:"final"`
-	FinalLevel    string  `json:"final_level"`
-	LevelChanges  int     `json:"level_changes"`
-	Stress        float64 `json:"final_stress"`
-	ThresholdMin  float64 `json:"threshold_min"`
-	ThresholdMax  float64 `json:"threshold_max"`
-	ThresholdMean float64 `json:"threshold_mean"`
-	Warnings      int     `json:"warnings"`
+	Updates       uint64   `json:"updates"`
+	Min           *float64 `json:"min"`
+	Max           *float64 `json:"max"`
+	Mean          *float64 `json:"mean"`
+	Final         float64  `json:"final"`
+	FinalLevel    string   `json:"final_level"`
+	LevelChanges  int      `json:"level_changes"`
+	Stress        float64  `json:"final_stress"`
+	ThresholdMin  *float64 `json:"threshold_min"`
+	ThresholdMax  *float64 `json:"threshold_max"`
+	ThresholdMean *float64 `json:"threshold_mean"`
+	Warnings      int      `json:"warnings"`
 }
 
 // NeedsInfo summarises the interoception monitor.
@@ -272,7 +308,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	for i, n := range r.latency.Histogram(bounds) {
 		b := Bucket{Count: n}
 		if i < len(bounds) {
-			b.UpToMs = histogramBoundsMs[i]
+			b.UpToMs = &histogramBoundsMs[i]
 		}
 		s.LatencyHistogram = append(s.LatencyHistogram, b)
 	}
@@ -280,27 +316,32 @@ func (r *recorder) summarize(initial Fabric) Summary {
 		g := r.minGap.Milliseconds()
 		s.Ignitions.MinGapMs = &g
 	}
+	s.Coherence.Attempts = r.syncAttempts
 	if r.syncAttempts > 0 {
-		s.Coherence = Coherence{Attempts: r.syncAttempts, PeakMean: r.peakSum / float64(r.syncAttempts), PeakMin: r.peakMin}
+		s.Coherence.PeakMean, s.Coherence.PeakMin = value(r.peakSum/float64(r.syncAttempts)), value(r.peakMin)
 	}
 	if r.successes > 0 {
-		s.Coherence.TimeAboveMeanMs = r.aboveSum.Milliseconds() / float64(r.successes)
-		s.Coherence.DissolutionMean = r.dissolveSum / float64(r.successes)
+		s.Coherence.TimeAboveMeanMs = value(r.aboveSum.Milliseconds() / float64(r.successes))
+		s.Coherence.DissolutionMean = value(r.dissolveSum / float64(r.successes))
 	}
-	rate := func(h *half) float64 {
+	rate := func(h *half) *float64 {
 		if h.requests == 0 {
-			return 0
+			return nil
 		}
-		return float64(h.successes) / float64(h.requests)
+		return value(float64(h.successes) / float64(h.requests))
+	}
+	okMean := func(h *half) *float64 {
+		if h.okLatency.N() == 0 {
+			return nil
+		}
+		return value(h.okLatency.Mean() / float64(clock.Millisecond))
 	}
 	s.Halves = Halves{
 		FirstSuccessRate: rate(&r.halves[0]), SecondSuccessRate: rate(&r.halves[1]),
-		FirstSuccessMeanMs:  r.halves[0].okLatency.Mean() / float64(clock.Millisecond),
-		SecondSuccessMeanMs: r.halves[1].okLatency.Mean() / float64(clock.Millisecond),
+		FirstSuccessMeanMs: okMean(&r.halves[0]), SecondSuccessMeanMs: okMean(&r.halves[1]),
 	}
-	if h0, h1 := s.Halves.FirstSuccessMeanMs, s.Halves.SecondSuccessMeanMs; r.halves[0].successes > 0 && r.halves[1].successes > 0 {
-		d := (h1 - h0) / h0
-		s.Halves.Degradation = &d
+	if h0, h1 := s.Halves.FirstSuccessMeanMs, s.Halves.SecondSuccessMeanMs; h0 != nil && h1 != nil {
+		s.Halves.Degradation = value((*h1 - *h0) / *h0)
 	}
 	if s.Requests.Total > 0 {
 		rate := float64(s.Requests.Succeeded) / float64(s.Requests.Total)
@@ -313,17 +354,19 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	}
 	s.BurstsMs = quantiles(&r.burstDurations)
 	if r.anyRequest {
-		s.MakespanMs = r.lastDone.Sub(r.firstArrival).Milliseconds()
+		s.MakespanMs = value(r.lastDone.Sub(r.firstArrival).Milliseconds())
 	}
 	if c := w.ctrl; c != nil {
 		s.Arousal = &Arousal{
-			Updates: r.arousalN, Min: r.arousalMin, Max: r.arousalMax, Final: c.Arousal(),
+			Updates: r.arousalN, Final: c.Arousal(),
 			FinalLevel: c.Level().String(), LevelChanges: r.levelChanges, Stress: c.Stress(),
-			ThresholdMin: r.thresholdMin, ThresholdMax: r.thresholdMax, Warnings: c.Warnings(),
+			Warnings: c.Warnings(),
 		}
 		if r.arousalN > 0 {
-			s.Arousal.Mean = r.arousalSum / float64(r.arousalN)
-			s.Arousal.ThresholdMean = r.thresholdSum / float64(r.arousalN)
+			s.Arousal.Min, s.Arousal.Max = value(r.arousalMin), value(r.arousalMax)
+			s.Arousal.ThresholdMin, s.Arousal.ThresholdMax = value(r.thresholdMin), value(r.thresholdMax)
+			s.Arousal.Mean = value(r.arousalSum / float64(r.arousalN))
+			s.Arousal.ThresholdMean = value(r.thresholdSum / float64(r.arousalN))
 		}
 	}
 	if m := w.monitor; m != nil {
@@ -364,3 +407,6 @@ func (r *recorder) hasProbes() bool {
 	}
 	return false
 }
+
+// value returns a pointer to v, for statistics that may have none.
+func value(v float64) *float64 { return &v }

@@ -24,8 +24,8 @@ func (sc *Scenario) validate() error {
 	if s.Duration > maxDuration {
 		return sc.errorf("duration", "%v exceeds the %v a run may simulate", s.Duration, maxDuration)
 	}
-	if s.Fabric.Nodes > maxNodes {
-		return sc.errorf("fabric.nodes", "%d nodes exceed the limit of %d", s.Fabric.Nodes, maxNodes)
+	if s.Fabric.Nodes > MaxNodes {
+		return sc.errorf("fabric.nodes", "%d nodes exceed the limit of %d", s.Fabric.Nodes, MaxNodes)
 	}
 	if err := sc.loadEdges(); err != nil {
 		return err

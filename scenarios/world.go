@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/esgtsim/esgtsim/clock"
@@ -16,6 +17,7 @@ import (
 // coordinator, and, as the file enables them, the needs monitor, the
 // arousal controller and the bridge, with the workloads and faults.
 type world struct {
+	ctx       context.Context // stops fabric generation, which can take seconds
 	sc        *Scenario
 	sim       *sim.Sim
 	fab       *fabric.Fabric
@@ -32,10 +34,13 @@ type world struct {
 // build wires sc for a run. Components start in a fixed order (monitor,
 // controller, bridge, workloads) so that same-instant ticks run in that
 // order.
-func build(sc *Scenario, rec *recorder, keepHistory bool) (*world, error) {
-	w := &world{sc: sc, sim: sim.New(sc.Spec.Seed), rec: rec}
+func build(ctx context.Context, sc *Scenario, rec *recorder, keepHistory bool) (*world, error) {
+	w := &world{ctx: ctx, sc: sc, sim: sim.New(sc.Spec.Seed), rec: rec}
 	fab, err := w.newFabric()
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, sc.errorf("fabric", "%v", err)
 	}
 	w.fab = fab
@@ -77,7 +82,7 @@ func (w *world) newFabric() (*fabric.Fabric, error) {
 	if w.sc.edges != nil {
 		err = f.InitializeFromEdges(w.sc.edges, w.sim.Stream(name))
 	} else {
-		err = f.Initialize(w.sim.Stream(name))
+		err = f.InitializeContext(w.ctx, w.sim.Stream(name))
 	}
 	if err != nil {
 		return nil, err

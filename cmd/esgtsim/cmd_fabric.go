@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -70,6 +70,9 @@ type fabricReport struct {
 	MinDegree int    `json:"min_degree"`
 	// Edges is the edge list the topology was read from, if any.
 	EdgesFile string `json:"edges_file,omitempty"`
+	// Complete is always true: an interrupted fabric command prints no
+	// report. It is there so that every JSON report of esgtsim has it.
+	Complete bool `json:"complete"`
 	fabric.Metrics
 	Compliance fabric.Compliance `json:"compliance"`
 	Methods    map[string]string `json:"methods"`
@@ -102,6 +105,9 @@ func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 		}
 		cfg.Nodes, cfg.MinDegree = list.Nodes, 1 // the generator is not used
 	}
+	if cfg.Nodes > scenarios.MaxNodes {
+		return e.usagef("--nodes %d exceeds the limit of %d, as for scenarios", cfg.Nodes, scenarios.MaxNodes)
+	}
 	f, err := fabric.New(cfg)
 	if err != nil {
 		return e.usagef("%v", err)
@@ -109,13 +115,16 @@ func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 	if list != nil {
 		err = f.InitializeFromEdges(list, sim.NewStream(seed, "fabric"))
 	} else {
-		err = f.Initialize(sim.NewStream(seed, "fabric"))
+		err = f.InitializeContext(e.ctx, sim.NewStream(seed, "fabric"))
 	}
 	if err != nil {
-		return err
+		return interruptedOr(e, err, "while generating the fabric")
 	}
-	m := f.Metrics(sim.NewStream(seed, "fabric/metrics"))
-	rep := fabricReport{Seed: seed, MinDegree: cfg.MinDegree, EdgesFile: edges, Metrics: m, Compliance: f.Compliance(m), Methods: methods(cfg, m)}
+	m, err := f.MetricsContext(e.ctx, sim.NewStream(seed, "fabric/metrics"))
+	if err != nil {
+		return interruptedOr(e, err, "while measuring the fabric")
+	}
+	rep := fabricReport{Seed: seed, MinDegree: cfg.MinDegree, EdgesFile: edges, Complete: true, Metrics: m, Compliance: f.Compliance(m), Methods: methods(cfg, m)}
 	if export != "" {
 		if err := e.writeEdges(export, f.Edges()); err != nil {
 			return err
@@ -123,10 +132,7 @@ func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 	}
 	return e.writeOutput(out, func(w io.Writer) error {
 		if format == "json" {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(rep)
+			return encodeJSON(w, rep)
 		}
 		return printFabric(w, rep)
 	})

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
+	"io"
 	"math"
 
 	"github.com/spf13/pflag"
@@ -10,6 +11,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -52,23 +54,27 @@ esgtsim kuramoto --topology fabric --nodes 32 --format json`,
 
 // kuramotoResult is the command's report; JSON keys are its contract.
 type kuramotoResult struct {
-	Topology     string   `json:"topology"`
-	Nodes        int      `json:"nodes"`
-	Edges        int      `json:"edges"`
-	Coupling     float64  `json:"coupling"`
-	FreqDist     string   `json:"freq_dist"`
-	FreqMeanHz   float64  `json:"freq_mean_hz"`
-	FreqSpreadHz float64  `json:"freq_spread_hz"`
-	Integrator   string   `json:"integrator"`
-	DtS          float64  `json:"dt_s"`
-	DurationS    float64  `json:"duration_s"`
-	Seed         uint64   `json:"seed"`
-	Target       float64  `json:"target"`
-	RMean        float64  `json:"r_mean"`
-	RFinal       float64  `json:"r_final"`
-	RPeak        float64  `json:"r_peak"`
-	TimeToSyncS  *float64 `json:"time_to_sync_s"`
-	Quality      string   `json:"quality"`
+	Topology     string  `json:"topology"`
+	Nodes        int     `json:"nodes"`
+	Edges        int     `json:"edges"`
+	Coupling     float64 `json:"coupling"`
+	FreqDist     string  `json:"freq_dist"`
+	FreqMeanHz   float64 `json:"freq_mean_hz"`
+	FreqSpreadHz float64 `json:"freq_spread_hz"`
+	Integrator   string  `json:"integrator"`
+	DtS          float64 `json:"dt_s"`
+	DurationS    float64 `json:"duration_s"`
+	Seed         uint64  `json:"seed"`
+	Target       float64 `json:"target"`
+	// Complete is false when the integration was interrupted; the figures
+	// then cover the VirtualSeconds reached.
+	Complete       bool     `json:"complete"`
+	VirtualSeconds float64  `json:"virtual_seconds"`
+	RMean          *float64 `json:"r_mean"` // null before the second half`
+	RFinal         float64  `json:"r_final"`
+	RPeak          float64  `json:"r_peak"`
+	TimeToSyncS    *float64 `json:"time_to_sync_s"`
+	Quality        string   `json:"quality"`
 }
 
 func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
@@ -100,8 +106,11 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	if format != "text" && format != "json" {
 		return e.usagef("--format must be text or json, got %q", format)
 	}
-	if nodes < 1 || nodes > 100_000 {
-		return e.usagef("--nodes must be in [1, 100000], got %d", nodes)
+	if nodes < 1 || nodes > scenarios.MaxNodes {
+		return e.usagef("--nodes must be in [1, %d], got %d", scenarios.MaxNodes, nodes)
+	}
+	if cfg.Step > duration {
+		return e.usagef("--dt %g s is longer than --duration %g s: nothing would be integrated", cfg.Step.Seconds(), duration.Seconds())
 	}
 	if steps := int64(duration / cfg.Step); steps > 100_000_000 {
 		return e.usagef("--duration/--dt asks for %d steps; at most 10^8", steps)
@@ -109,8 +118,10 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	if err := get.err; err != nil {
 		return e.usagef("%v", err)
 	}
-	g, err := kuramotoGraph(topology, nodes, seed, get.float("er-p"), get.int("ring-k"))
-	if err != nil {
+	g, err := kuramotoGraph(e.ctx, topology, nodes, seed, get.float("er-p"), get.int("ring-k"))
+	if err != nil && e.ctx.Err() != nil {
+		return interruptedOr(e, err, "while generating the fabric")
+	} else if err != nil {
 		return e.usagef("%v", err)
 	}
 
@@ -127,10 +138,8 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	var sumSecondHalf float64
 	var nSecondHalf int
 	half := clock.Time(duration / 2)
-	for now := clock.Time(0); now.Add(cfg.Step) <= clock.Time(duration); {
-		if err := e.ctx.Err(); err != nil {
-			return err
-		}
+	now := clock.Time(0)
+	for now.Add(cfg.Step) <= clock.Time(duration) && e.ctx.Err() == nil {
 		now = now.Add(cfg.Step)
 		net.Step()
 		r, _ = net.Order()
@@ -144,36 +153,54 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 		Topology: topology, Nodes: nodes, Edges: g.Edges() / 2, Coupling: cfg.Coupling,
 		FreqDist: dist.String(), FreqMeanHz: cfg.FreqMeanHz, FreqSpreadHz: cfg.FreqSpreadHz,
 		Integrator: integrator.String(), DtS: cfg.Step.Seconds(), DurationS: duration.Seconds(),
-		Seed: seed, Target: cfg.Target, RFinal: r, RPeak: dyn.Peak(), Quality: kuramoto.Quality(r).String(),
+		Seed: seed, Target: cfg.Target, Complete: e.ctx.Err() == nil, VirtualSeconds: now.Seconds(),
+		RFinal: r, RPeak: dyn.Peak(), Quality: kuramoto.Quality(r).String(),
 	}
 	if nSecondHalf > 0 {
-		res.RMean = sumSecondHalf / float64(nSecondHalf)
+		m := sumSecondHalf / float64(nSecondHalf)
+		res.RMean = &m
 	}
 	if ok, at := dyn.Synced(); ok {
 		s := at.Seconds()
 		res.TimeToSyncS = &s
 	}
+	if err := printKuramoto(e.stdout, format, res); err != nil {
+		return err
+	}
+	if !res.Complete {
+		return fmt.Errorf("interrupted at %.3f virtual s; the report above is partial", res.VirtualSeconds)
+	}
+	return nil
+}
+
+// printKuramoto writes the report as JSON or text.
+func printKuramoto(w io.Writer, format string, res kuramotoResult) error {
 	if format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return encodeJSON(w, res)
 	}
 	sync := "never"
 	if res.TimeToSyncS != nil {
 		sync = fmt.Sprintf("%.3f s", *res.TimeToSyncS)
 	}
-	fmt.Fprintf(e.stdout, "topology        %s, %d nodes, %d edges\n", res.Topology, res.Nodes, res.Edges)
-	fmt.Fprintf(e.stdout, "oscillators     K = %g, %s frequencies %g ± %g Hz, %s, dt %g s, %g s\n",
+	fmt.Fprintf(w, "topology        %s, %d nodes, %d edges\n", res.Topology, res.Nodes, res.Edges)
+	fmt.Fprintf(w, "oscillators     K = %g, %s frequencies %g ± %g Hz, %s, dt %g s, %g s\n",
 		res.Coupling, res.FreqDist, res.FreqMeanHz, res.FreqSpreadHz, res.Integrator, res.DtS, res.DurationS)
-	fmt.Fprintf(e.stdout, "r_mean          %.4f (second half)\n", res.RMean)
-	fmt.Fprintf(e.stdout, "r_final         %.4f (%s)\n", res.RFinal, res.Quality)
-	fmt.Fprintf(e.stdout, "r_peak          %.4f\n", res.RPeak)
-	fmt.Fprintf(e.stdout, "time to sync    %s (target %g)\n", sync, res.Target)
-	return nil
+	rMean := notAvailable
+	if res.RMean != nil {
+		rMean = fmt.Sprintf("%.4f", *res.RMean)
+	}
+	if !res.Complete {
+		fmt.Fprintf(w, "INCOMPLETE      interrupted at %.3f s\n", res.VirtualSeconds)
+	}
+	fmt.Fprintf(w, "r_mean          %s (second half)\n", rMean)
+	fmt.Fprintf(w, "r_final         %.4f (%s)\n", res.RFinal, res.Quality)
+	fmt.Fprintf(w, "r_peak          %.4f\n", res.RPeak)
+	_, err := fmt.Fprintf(w, "time to sync    %s (target %g)\n", sync, res.Target)
+	return err
 }
 
 // kuramotoGraph builds the requested topology.
-func kuramotoGraph(topology string, nodes int, seed uint64, p float64, k int) (*kuramoto.Graph, error) {
+func kuramotoGraph(ctx context.Context, topology string, nodes int, seed uint64, p float64, k int) (*kuramoto.Graph, error) {
 	switch topology {
 	case "complete":
 		return kuramoto.Complete(nodes), nil
@@ -194,7 +221,7 @@ func kuramotoGraph(topology string, nodes int, seed uint64, p float64, k int) (*
 		if err != nil {
 			return nil, err
 		}
-		if err := f.Initialize(sim.NewStream(seed, "fabric")); err != nil {
+		if err := f.InitializeContext(ctx, sim.NewStream(seed, "fabric")); err != nil {
 			return nil, err
 		}
 		// A fabric at rest weighs every link 1, as FromEdges does.

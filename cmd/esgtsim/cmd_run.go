@@ -26,8 +26,11 @@ var runCmd = &command{
 file, and reports what happened: outcomes by reason, latency and
 time-to-sync quantiles, refractory behaviour, coherence, arousal and the
 digest of the full event trace. The same scenario and seed always give the
-same report, byte for byte (the JSON report holds no wall-clock figure;
-speed goes to the text report and to standard error).
+same report, byte for byte (no report holds a wall-clock figure; the
+speed goes to standard error). Statistics of an empty sample are null in
+JSON and n/a in text. Every JSON report has "complete": an interrupted run
+(Ctrl-C, SIGTERM) prints its partial report, "complete": false with the
+virtual_seconds reached, exits 1 and writes no file.
 
 --set overrides any key of the file (path.to.key=value, validated like the
 file). --trace writes every request, phase, outcome, arousal update, needs
@@ -36,7 +39,8 @@ digest of the trace. --check verifies the model's invariants during the
 run and fails at the first violation. --check-determinism runs the
 scenario twice, compares the digest after every record and, if they
 differ, prints the first differing record of each run and the commands
-that reproduce it (exit 1). --plot DIR draws the run's figures (latency,
+that reproduce it (exit 1); with --format json, the report with the
+verdict under "determinism". --plot DIR draws the run's figures (latency,
 coherence, arousal, outcomes). --html FILE writes the report as one
 self-contained HTML page (figures inline, nothing fetched; - is standard
 output). Files are written whole or not at all.
@@ -94,6 +98,12 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if err != nil {
 		return e.usagef("--plot-format: %v", err)
 	}
+	if determinism && check {
+		return e.usagef("--check does nothing with --check-determinism, which compares two runs' traces; run them separately")
+	}
+	if fs.Changed("plot-format") && plotDir == "" {
+		return e.usagef("--plot-format applies to the figures of --plot DIR; add --plot or drop it")
+	}
 	if determinism && (out != "" || tracePath != "" || plotDir != "" || htmlPath != "") {
 		return e.usagef("--check-determinism runs the scenario twice and writes no file; drop --out, --trace, --plot and --html")
 	}
@@ -122,7 +132,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		}
 	}
 	if determinism {
-		return checkDeterminism(e, sc, args[0], sets)
+		return checkDeterminism(e, sc, args[0], sets, format)
 	}
 	opts := scenarios.Options{Check: check}
 	var collector *plots.Collector
@@ -153,26 +163,29 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	bar.clear()
 	if res == nil {
+		if e.ctx.Err() != nil {
+			return errors.New("interrupted while building the fabric; nothing ran")
+		}
 		return runErr
 	}
+	st := res.Stats
+	fmt.Fprintf(e.stderr, "esgtsim: %s: %.3g virtual s in %.3g s wall (%.0fx real time, %.3g events/s)\n",
+		sc.Spec.Name, st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
 	var report bytes.Buffer
 	if format == "json" {
-		enc := json.NewEncoder(&report)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false) // criteria hold <, > and & as written
-		if err := enc.Encode(res.Summary); err != nil {
+		if err := encodeJSON(&report, res.Summary); err != nil {
 			return err
 		}
 	} else {
-		writeTextReport(&report, res)
+		writeTextReport(&report, &res.Summary)
 		writeCriteria(&report, res.Summary.Criteria, tier)
 	}
 	if runErr != nil {
-		// Print what was finished, then fail: an interrupted or invalid run
-		// writes no file.
+		// Print what was finished, marked incomplete, then fail: a run
+		// that stopped early writes no file (--out, --trace, --plot).
 		e.stdout.Write(report.Bytes())
 		if errors.Is(runErr, e.ctx.Err()) && e.ctx.Err() != nil {
-			return fmt.Errorf("interrupted at %.3f virtual s; the report above is partial", res.Summary.VirtualSeconds)
+			return fmt.Errorf("interrupted at %.3f virtual s; the report above is partial (\"complete\": false) and no file was written", res.Summary.VirtualSeconds)
 		}
 		return runErr
 	}
@@ -180,12 +193,6 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		_, err := w.Write(report.Bytes())
 		return err
 	})
-	if err == nil && (format == "json" || out != atomicfile.Stdout) {
-		// The text report on stdout already shows the speed.
-		st := res.Stats
-		fmt.Fprintf(e.stderr, "esgtsim: %s: %.3g virtual s in %.3g s wall (%.0fx real time, %.3g events/s)\n",
-			sc.Spec.Name, st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
-	}
 	if err == nil && plotDir != "" {
 		var paths []string
 		if paths, err = plots.WriteRun(plotDir, plotFormat, collector); err == nil {
@@ -205,19 +212,77 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	return err
 }
 
+// encodeJSON writes v as indented JSON, as every JSON report is.
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// determinismReport is the JSON report of run --check-determinism: the
+// first run's report with the check's verdict.
+type determinismReport struct {
+	scenarios.Summary
+	Determinism determinismVerdict `json:"determinism"`
+}
+
+// determinismVerdict says whether two runs recorded the same trace and, if
+// not, where they first differ.
+type determinismVerdict struct {
+	Deterministic bool            `json:"deterministic"`
+	Runs          int             `json:"runs"`
+	Divergence    *divergenceJSON `json:"first_divergence"` // null when deterministic
+	Reproduce     []string        `json:"reproduce,omitempty"`
+}
+
+// divergenceJSON is the first differing record of each run.
+type divergenceJSON struct {
+	Seq  uint64 `json:"record"`
+	AtNs int64  `json:"t"`
+	A    string `json:"a"` // run A's trace line, or how it ended
+	B    string `json:"b"`
+}
+
 // checkDeterminism runs sc twice and reports whether the runs agree; on a
 // difference it prints the first differing record of each and how to
-// reproduce them, and fails.
-func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string) error {
-	div, err := scenarios.CheckDeterminism(e.ctx, sc)
+// reproduce them, and fails. With --format json it prints the first run's
+// JSON report with the verdict under "determinism".
+func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string, format string) error {
+	res, div, err := scenarios.CheckDeterminism(e.ctx, sc)
 	if err != nil {
+		if res != nil && errors.Is(err, e.ctx.Err()) && e.ctx.Err() != nil {
+			return fmt.Errorf("interrupted at %.3f virtual s of the first run; nothing was compared", res.Summary.VirtualSeconds)
+		}
 		return err
+	}
+	cmd := reproduceCommand(name, sc.Spec.Seed, sets)
+	reproduce := []string{cmd + " --trace a.jsonl", cmd + " --trace b.jsonl", "esgtsim diff a.jsonl b.jsonl"}
+	var differ error // nil when deterministic
+	if div != nil {
+		differ = fmt.Errorf("%s: two runs with seed %d differ at record %d (virtual time %v)", sc.Spec.Name, sc.Spec.Seed, div.B.Seq, div.B.At)
+	}
+	if format == "json" {
+		rep := determinismReport{Summary: res.Summary, Determinism: determinismVerdict{Deterministic: div == nil, Runs: 2}}
+		if div != nil {
+			show := func(r scenarios.Record) string {
+				if r.Kind == "" {
+					return fmt.Sprintf("ended before record %d", r.Seq)
+				}
+				return r.Text
+			}
+			rep.Determinism.Divergence = &divergenceJSON{Seq: div.B.Seq, AtNs: int64(div.B.At), A: show(div.A), B: show(div.B)}
+			rep.Determinism.Reproduce = reproduce
+		}
+		if err := encodeJSON(e.stdout, rep); err != nil {
+			return err
+		}
+		return differ
 	}
 	if div == nil {
 		fmt.Fprintf(e.stdout, "deterministic: two runs of %s with seed %d recorded the same trace\n", sc.Spec.Name, sc.Spec.Seed)
 		return nil
 	}
-	cmd := reproduceCommand(name, sc.Spec.Seed, sets)
-	fmt.Fprintf(e.stdout, "NOT deterministic: %s\nreproduce with:\n  %s --trace a.jsonl\n  %s --trace b.jsonl\n  esgtsim diff a.jsonl b.jsonl\n", div, cmd, cmd)
-	return fmt.Errorf("%s: two runs with seed %d differ at record %d (virtual time %v)", sc.Spec.Name, sc.Spec.Seed, div.B.Seq, div.B.At)
+	fmt.Fprintf(e.stdout, "NOT deterministic: %s\nreproduce with:\n  %s\n", div, strings.Join(reproduce, "\n  "))
+	return differ
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os/signal"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -133,6 +135,9 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 		if def.Columns, err = sweep.ParseColumns(get.str("columns")); err != nil {
 			return e.usagef("%v", err)
 		}
+	}
+	if ext := strings.TrimPrefix(filepath.Ext(out), "."); (ext == "csv" || ext == "jsonl") && ext != def.Format.String() {
+		return e.usagef("--format %s would write %s rows into --out %s; give --format %s or another name", def.Format, def.Format, out, ext)
 	}
 	if shardSpec != "" {
 		if def.Shard, err = sweep.ParseShard(shardSpec); err != nil {

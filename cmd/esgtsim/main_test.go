@@ -10,8 +10,15 @@ import (
 // runCLI runs esgtsim with args and returns stdout, stderr and the exit code.
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return runCLIContext(t, context.Background(), args...)
+}
+
+// runCLIContext is runCLI under ctx, which a test cancels to stand for
+// SIGINT or SIGTERM.
+func runCLIContext(t *testing.T, ctx context.Context, args ...string) (string, string, int) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := exitCode(&stderr, run(context.Background(), &stdout, &stderr, args))
+	code := exitCode(&stderr, run(ctx, &stdout, &stderr, args))
 	return stdout.String(), stderr.String(), code
 }
 

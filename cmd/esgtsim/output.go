@@ -2,6 +2,7 @@ package main
 
 import (
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -36,7 +37,11 @@ func (e *env) checkOutputs(flags ...string) error {
 		}
 	}
 	if len(toStdout) > 1 { // any two outputs on standard output would interleave
-		return e.usagef("%s would both write standard output; send one of them to a file", strings.Join(toStdout, " and "))
+		both := "both"
+		if len(toStdout) > 2 {
+			both = "all"
+		}
+		return e.usagef("%s would %s write standard output; send all but one to files", strings.Join(toStdout, " and "), both)
 	}
 	return nil
 }
@@ -62,4 +67,14 @@ func compressed(path string, write func(io.Writer) error) func(io.Writer) error 
 		}
 		return nil
 	}
+}
+
+// interruptedOr explains err when the command's context is done (Ctrl-C,
+// SIGTERM) and nothing was reported; other errors are returned as they
+// are.
+func interruptedOr(e *env, err error, while string) error {
+	if e.ctx.Err() != nil && errors.Is(err, e.ctx.Err()) {
+		return fmt.Errorf("%s: interrupted %s; nothing was written", e.cmd.name, while)
+	}
+	return err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -106,5 +107,81 @@ func TestDiffExitStatus(t *testing.T) {
 		if _, stderr, code := runCLI(t, "diff", tc.a, tc.b); code != tc.code {
 			t.Errorf("diff %s %s: exit %d, want %d (%s)", filepath.Base(tc.a), filepath.Base(tc.b), code, tc.code, stderr)
 		}
+	}
+}
+
+// TestNoOpFlagsRefused: a flag that would do nothing in its combination
+// is a usage error, not silently ignored.
+func TestNoOpFlagsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "burst", "--plot-format", "png"}, "--plot-format applies to the figures of --plot"},
+		{[]string{"run", "burst", "--check-determinism", "--check"}, "--check does nothing with --check-determinism"},
+		{[]string{"sweep", "burst", "--format", "jsonl", "--out", "rows.csv"}, "--format jsonl would write jsonl rows into --out rows.csv"},
+		{[]string{"sweep", "burst", "--out", "rows.jsonl"}, "--format csv would write csv rows"},
+		{[]string{"kuramoto", "--dt", "2", "--duration", "1"}, "--dt 2 s is longer than --duration 1 s"},
+	} {
+		stdout, stderr, code := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) || stdout != "" {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+	if _, err := os.Stat("rows.csv"); err == nil {
+		t.Error("a refused sweep wrote rows.csv")
+	}
+}
+
+// TestTextReportReproducible: the text report of a run holds no wall-clock
+// figure (the speed goes to standard error), so two runs print the same
+// bytes.
+func TestTextReportReproducible(t *testing.T) {
+	a, stderrA, codeA := runCLI(t, "run", "load-short")
+	b, _, codeB := runCLI(t, "run", "load-short")
+	if codeA != 0 || codeB != 0 || a != b {
+		t.Fatalf("two runs: exit %d/%d, reports equal: %v", codeA, codeB, a == b)
+	}
+	if strings.Contains(a, "wall") || !strings.Contains(stderrA, "s wall") {
+		t.Errorf("the speed line is in the report, or missing from standard error:\n%s\n%s", a, stderrA)
+	}
+}
+
+// TestEmptyStatisticsAreNull: statistics of an empty sample are null in
+// JSON and n/a in text, never 0. With min_salience 1 every request is
+// refused: no success, no attempt, no ignition.
+func TestEmptyStatisticsAreNull(t *testing.T) {
+	out, _, code := runCLI(t, "run", "burst", "--set", "triggers.min_salience=1", "--format", "json")
+	var rep struct {
+		SuccessLatencyMs map[string]any `json:"success_latency_ms"`
+		Coherence        map[string]any `json:"coherence"`
+		Halves           map[string]any `json:"halves"`
+		Histogram        []struct {
+			UpToMs *float64 `json:"up_to_ms"`
+		} `json:"latency_histogram"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	for _, key := range []string{"mean", "p50", "p90", "p95", "p99", "p999", "max"} {
+		if v, ok := rep.SuccessLatencyMs[key]; !ok || v != nil {
+			t.Errorf("success_latency_ms.%s = %v, want null", key, v)
+		}
+	}
+	for _, key := range []string{"peak_mean", "peak_min", "time_above_mean_ms"} {
+		if v, ok := rep.Coherence[key]; !ok || v != nil {
+			t.Errorf("coherence.%s = %v, want null", key, v)
+		}
+	}
+	if v := rep.Halves["first_success_mean_ms"]; v != nil {
+		t.Errorf("halves.first_success_mean_ms = %v, want null", v)
+	}
+	last := rep.Histogram[len(rep.Histogram)-1]
+	if len(rep.Histogram) < 2 || last.UpToMs != nil || rep.Histogram[0].UpToMs == nil {
+		t.Errorf("the overflow bucket is not the only one without a bound: %+v", rep.Histogram)
+	}
+	text, _, _ := runCLI(t, "run", "burst", "--set", "triggers.min_salience=1")
+	if !strings.Contains(text, "latency, successes  n/a (n=0)") || strings.Contains(text, "mean 0.000 then") {
+		t.Errorf("text report:\n%s", text)
 	}
 }

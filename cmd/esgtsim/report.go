@@ -10,19 +10,40 @@ import (
 	"github.com/esgtsim/esgtsim/scenarios"
 )
 
+// notAvailable stands in the text report for a statistic of an empty
+// sample (null in JSON).
+const notAvailable = "n/a"
+
 // writeTextReport writes a run's report for people: outcomes, latency,
-// refractory behaviour, coherence, arousal, probes, fabric and speed.
-func writeTextReport(w io.Writer, res *scenarios.Result) {
-	s := &res.Summary
+// refractory behaviour, coherence, arousal, probes and fabric. It holds no
+// wall-clock figure, so it is byte-identical for the same seed; the speed
+// goes to standard error.
+func writeTextReport(w io.Writer, s *scenarios.Summary) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	line := func(format string, a ...any) { fmt.Fprintf(tw, format+"\n", a...) }
-	pct := func(n, of uint64) float64 {
+	pct := func(n, of uint64) string {
 		if of == 0 {
-			return 0
+			return notAvailable
 		}
-		return 100 * float64(n) / float64(of)
+		return fmt.Sprintf("%.2f%%", 100*float64(n)/float64(of))
 	}
-	line("scenario\t%s (seed %d, %.3f virtual s)", s.Scenario, s.Seed, s.VirtualSeconds)
+	opt := func(format string, v *float64) string {
+		if v == nil {
+			return notAvailable
+		}
+		return fmt.Sprintf(format, *v)
+	}
+	optPct := func(v *float64) string {
+		if v == nil {
+			return notAvailable
+		}
+		return fmt.Sprintf("%.2f%%", 100**v)
+	}
+	complete := ""
+	if !s.Complete {
+		complete = ", INCOMPLETE: stopped before the end"
+	}
+	line("scenario\t%s (seed %d, %.3f virtual s%s)", s.Scenario, s.Seed, s.VirtualSeconds, complete)
 	revision := "revision " + s.Revision + " of the original"
 	if s.Revision == "" {
 		revision = "revision " + scenarios.DefaultRevision + " of the original (the default)"
@@ -34,7 +55,7 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 		revision += fmt.Sprintf(" (coupling %.4g -> %.4g rad/s)", l.Initial, l.Final)
 	}
 	line("model\t%s", revision)
-	line("requests\t%d: %d succeeded (%.2f%%)", s.Requests.Total, s.Requests.Succeeded, pct(s.Requests.Succeeded, s.Requests.Total))
+	line("requests\t%d: %d succeeded (%s)", s.Requests.Total, s.Requests.Succeeded, pct(s.Requests.Succeeded, s.Requests.Total))
 	reasons := make([]string, 0, len(s.Requests.Failed))
 	for r := range s.Requests.Failed {
 		reasons = append(reasons, r)
@@ -46,11 +67,11 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 		return strings.Compare(a, b)
 	})
 	for _, r := range reasons {
-		line("  %s\t%d (%.2f%%)", r, s.Requests.Failed[r], pct(s.Requests.Failed[r], s.Requests.Total))
+		line("  %s\t%d (%s)", r, s.Requests.Failed[r], pct(s.Requests.Failed[r], s.Requests.Total))
 	}
 	q := func(name string, x scenarios.Quantiles) {
 		if x.Count == 0 {
-			line("%s\tnone", name)
+			line("%s\t%s (n=0)", name, notAvailable)
 			return
 		}
 		approx := ""
@@ -64,21 +85,21 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 	q("latency, successes", s.SuccessLatencyMs)
 	q("time to sync", s.TimeToSyncMs)
 	ig := s.Ignitions
-	gap := "none"
-	if ig.MinGapMs != nil {
-		gap = fmt.Sprintf("%.3f ms", *ig.MinGapMs)
-	}
+	gap := opt("%.3f ms", ig.MinGapMs)
 	line("ignitions\t%d of %d attempts; min gap after an ignition %s; %d refractory rejections; at most %d in flight",
 		ig.Count, ig.Attempts, gap, ig.RefractoryRejections, ig.MaxInFlight)
 	q("  interval", ig.IntervalMs)
 	if c := s.Coherence; c.Attempts > 0 {
-		line("coherence\tpeak r mean %.3f (min %.3f) over %d attempts; %.1f ms above target per ignition", c.PeakMean, c.PeakMin, c.Attempts, c.TimeAboveMeanMs)
+		line("coherence\tpeak r mean %s (min %s) over %d attempts; %s above target per ignition",
+			opt("%.3f", c.PeakMean), opt("%.3f", c.PeakMin), c.Attempts, opt("%.1f ms", c.TimeAboveMeanMs))
 	}
 	h := s.Halves
-	line("halves\tsuccess %.2f%% then %.2f%%; success latency mean %.3f then %.3f ms", 100*h.FirstSuccessRate, 100*h.SecondSuccessRate, h.FirstSuccessMeanMs, h.SecondSuccessMeanMs)
+	line("halves\tsuccess %s then %s; success latency mean %s then %s",
+		optPct(h.FirstSuccessRate), optPct(h.SecondSuccessRate), opt("%.3f ms", h.FirstSuccessMeanMs), opt("%.3f ms", h.SecondSuccessMeanMs))
 	if a := s.Arousal; a != nil {
-		line("arousal\tmean %.3f, range [%.3f, %.3f], final %.3f (%s), %d level changes, stress %.3f", a.Mean, a.Min, a.Max, a.Final, a.FinalLevel, a.LevelChanges, a.Stress)
-		line("threshold\tmean %.3f, range [%.3f, %.3f]", a.ThresholdMean, a.ThresholdMin, a.ThresholdMax)
+		line("arousal\tmean %s, range [%s, %s], final %.3f (%s), %d level changes, stress %.3f",
+			opt("%.3f", a.Mean), opt("%.3f", a.Min), opt("%.3f", a.Max), a.Final, a.FinalLevel, a.LevelChanges, a.Stress)
+		line("threshold\tmean %s, range [%s, %s]", opt("%.3f", a.ThresholdMean), opt("%.3f", a.ThresholdMin), opt("%.3f", a.ThresholdMax))
 	}
 	if n := s.Needs; n != nil {
 		line("needs\t%d samples; max rest %.3f repair %.3f connectivity %.3f; %d invalid metrics clamped", n.Samples, n.Max.Rest, n.Max.Repair, n.Max.Connectivity, n.Warnings)
@@ -101,8 +122,6 @@ func writeTextReport(w io.Writer, res *scenarios.Result) {
 		line("faults\t%d applied, %d fabric re-creations, %d healthy nodes at the end", s.Faults, f.Recreations, f.FinalHealthy)
 	}
 	line("digest\t%s (%d trace records)", s.Digest, s.TraceRecords)
-	st := res.Stats
-	line("speed\t%.3g virtual s in %.3g s wall: %.0fx real time, %.3g events/s", st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
 	tw.Flush()
 }
 

@@ -148,40 +148,39 @@ func buildCatalog() []Metric {
 		count("max_in_flight", "most ignitions in flight at once", func(s *scenarios.Summary) uint64 { return uint64(s.Ignitions.MaxInFlight) }),
 		Metric{"arousal_mean", Float, "mean arousal", func(s *scenarios.Summary) (float64, bool) {
 			if a := s.Arousal; a != nil {
-				return a.Mean, true
+				return optional(a.Mean)
 			}
 			return 0, false
 		}},
 		Metric{"threshold_mean", Float, "mean salience threshold", func(s *scenarios.Summary) (float64, bool) {
 			if a := s.Arousal; a != nil {
-				return a.ThresholdMean, true
+				return optional(a.ThresholdMean)
 			}
 			return 0, false
 		}},
 		Metric{"coherence_peak_mean", Float, "mean peak coherence r over attempts", func(s *scenarios.Summary) (float64, bool) {
-			return s.Coherence.PeakMean, s.Coherence.Attempts > 0
+			return optional(s.Coherence.PeakMean)
 		}},
 		Metric{"makespan_ms", Float, "first arrival to last outcome", func(s *scenarios.Summary) (float64, bool) {
-			return s.MakespanMs, s.Requests.Total > 0
+			return optional(s.MakespanMs)
 		}},
 	)
 	// The halves comparison: requests split by arrival time.
 	c = append(c,
 		Metric{"first_half_success_rate", Float, "success rate of the first half's requests", func(s *scenarios.Summary) (float64, bool) {
-			return s.Halves.FirstSuccessRate, s.Requests.Total > 0
+			return optional(s.Halves.FirstSuccessRate)
 		}},
 		Metric{"second_half_success_rate", Float, "success rate of the second half's requests", func(s *scenarios.Summary) (float64, bool) {
-			return s.Halves.SecondSuccessRate, s.Requests.Total > 0
+			return optional(s.Halves.SecondSuccessRate)
 		}},
 		Metric{"first_half_success_latency_ms", Float, "mean success latency, first half (empty without success)", func(s *scenarios.Summary) (float64, bool) {
-			return s.Halves.FirstSuccessMeanMs, s.Halves.FirstSuccessMeanMs > 0
+			return optional(s.Halves.FirstSuccessMeanMs)
 		}},
 		Metric{"second_half_success_latency_ms", Float, "mean success latency, second half (empty without success)", func(s *scenarios.Summary) (float64, bool) {
-			return s.Halves.SecondSuccessMeanMs, s.Halves.SecondSuccessMeanMs > 0
+			return optional(s.Halves.SecondSuccessMeanMs)
 		}},
 		Metric{"halves_latency_change", Float, "second half's mean success latency over the first's, minus 1", func(s *scenarios.Summary) (float64, bool) {
-			h := s.Halves
-			return h.SecondSuccessMeanMs/h.FirstSuccessMeanMs - 1, h.FirstSuccessMeanMs > 0 && h.SecondSuccessMeanMs > 0
+			return optional(s.Halves.Degradation)
 		}},
 	)
 	// One count per failure reason.
@@ -245,4 +244,12 @@ func ParseColumns(spec string) ([]string, error) {
 		return nil, fmt.Errorf("--columns names no figure")
 	}
 	return out, nil
+}
+
+// optional reads a statistic that an empty sample does not have (nil).
+func optional(v *float64) (float64, bool) {
+	if v == nil {
+		return 0, false
+	}
+	return *v, true
 }

@@ -10,6 +10,7 @@ func (g *graph) averageClustering() float64 {
 	mark := make([]int32, g.n) // mark[w] == v+1: w is a neighbour of v
 	var sum float64
 	for v := range int32(g.n) {
+		g.stop.poll()
 		d := g.deg(v)
 		if d < 2 {
 			continue

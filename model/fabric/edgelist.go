@@ -276,7 +276,7 @@ func (f *Fabric) InitializeFromEdges(list *EdgeList, rng *rand.Rand) error {
 	if list.Nodes != f.n {
 		return fmt.Errorf("fabric: the edge list has %d nodes, the fabric %d", list.Nodes, f.n)
 	}
-	f.build(list.adjacency(), rng)
+	f.build(list.adjacency(), rng, nil) // read from a file: no generation to stop
 	byPair := make(map[[2]int]int, len(list.Links))
 	for i, e := range list.Links {
 		byPair[[2]int{min(e.A, e.B), max(e.A, e.B)}] = i

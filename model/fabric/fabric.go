@@ -1,6 +1,7 @@
 package fabric
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -58,32 +59,45 @@ func New(cfg Config) (*Fabric, error) {
 // Config returns the fabric's configuration.
 func (f *Fabric) Config() Config { return f.cfg }
 
-// Initialize generates the topology and the link attributes from rng
+// Initialize is InitializeContext without a context: it always runs to
+// the end.
+func (f *Fabric) Initialize(rng *rand.Rand) error {
+	return f.InitializeContext(context.Background(), rng)
+}
+
+// InitializeContext generates the topology and the link attributes from rng
 // (docs/model.md §1: Barabási–Albert, then two triadic-closure passes, then each link's
 // latency and bandwidth in link-id order) and marks every node Active. The
 // same configuration and rng state give the same fabric, bit for bit. A
 // second call returns [ErrAlreadyInitialized] and changes nothing; a nil rng
-// is an error too.
-func (f *Fabric) Initialize(rng *rand.Rand) error {
+// is an error too. When ctx is done before the generation ends (it takes
+// seconds above 10,000 nodes), it returns ctx's error soon after and the
+// fabric stays uninitialized.
+func (f *Fabric) InitializeContext(ctx context.Context, rng *rand.Rand) (err error) {
 	if f.initialized {
 		return ErrAlreadyInitialized
 	}
 	if rng == nil {
 		return errors.New("fabric: Initialize needs a random stream, got nil")
 	}
-	f.build(generate(f.cfg, rng), rng)
+	defer recoverCancellation(&err)
+	stop := newStopper(ctx)
+	f.build(generate(f.cfg, rng, stop), rng, stop)
 	return nil
 }
 
 // build installs the topology given by adjacency lists, draws each link's
 // attributes from rng in link-id order and activates every node.
-func (f *Fabric) build(adj [][]int32, rng *rand.Rand) {
+func (f *Fabric) build(adj [][]int32, rng *rand.Rand, stop *stopper) {
 	g, edges := newCSR(adj)
 	f.g = g
 	f.links = make([]Link, len(edges))
 	f.baseLatency = make([]clock.Duration, len(edges))
 	span := int64(f.cfg.LatencyMax-f.cfg.LatencyMin) + 1
 	for id, e := range edges {
+		if id%4096 == 0 {
+			stop.poll()
+		}
 		lat := f.cfg.LatencyMin + clock.Duration(rng.Int64N(span))
 		bw := f.cfg.BandwidthsGbps[rng.IntN(len(f.cfg.BandwidthsGbps))]
 		f.baseLatency[id] = lat

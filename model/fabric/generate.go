@@ -18,6 +18,7 @@ const (
 type builder struct {
 	adj   [][]int32
 	edges map[uint64]struct{}
+	stop  *stopper
 }
 
 func edgeKey(a, b int32) uint64 {
@@ -41,9 +42,10 @@ func (g *builder) add(a, b int32) {
 // generate builds the topology of docs/model.md §1 from rng: a Barabási–Albert
 // graph, then the two triadic-closure passes. It returns adjacency lists.
 // cfg must be valid.
-func generate(cfg Config, rng *rand.Rand) [][]int32 {
+// stop is polled once per node of each pass.
+func generate(cfg Config, rng *rand.Rand, stop *stopper) [][]int32 {
 	n, m := cfg.Nodes, cfg.MinDegree
-	g := &builder{adj: make([][]int32, n), edges: make(map[uint64]struct{}, 4*n*m)}
+	g := &builder{adj: make([][]int32, n), edges: make(map[uint64]struct{}, 4*n*m), stop: stop}
 	barabasiAlbert(g, n, m, rng)
 	closePass1(g, cfg.RewiringProbability, rng)
 	closePass2(g, cfg.HubClosureProbability, rng)
@@ -68,6 +70,7 @@ func barabasiAlbert(g *builder, n, m int, rng *rand.Rand) {
 	chosen := make([]int32, n) // chosen[v] == source+1: v already a target of source
 	targets := make([]int32, 0, m)
 	for source := m + 1; source < n; source++ {
+		g.stop.poll()
 		targets = targets[:0]
 		for len(targets) < m {
 			x := repeated[rng.IntN(len(repeated))]
@@ -94,6 +97,7 @@ func barabasiAlbert(g *builder, n, m int, rng *rand.Rand) {
 // drawing the coin only for open pairs.
 func closePass1(g *builder, p float64, rng *rand.Rand) {
 	for v := range g.adj {
+		g.stop.poll()
 		deg := len(g.adj[v])
 		closeAround(g, v, min(7*deg/2, pass1MaxPairs), p, rng)
 	}
@@ -111,6 +115,7 @@ func closePass2(g *builder, p float64, rng *rand.Rand) {
 	}
 	thr4 := percentile75x4(deg)
 	for v := range n {
+		g.stop.poll()
 		if 4*deg[v] > thr4 {
 			d := len(g.adj[v])
 			closeAround(g, v, min(3*d/2, pass2MaxPairs), p, rng)

@@ -4,9 +4,10 @@ package fabric
 // compact node ids 0..n-1: the neighbours of v are nbr[off[v]:off[v+1]],
 // ascending.
 type graph struct {
-	n   int
-	off []int32
-	nbr []int32
+	n    int
+	off  []int32
+	nbr  []int32
+	stop *stopper // nil: the metrics run to the end
 }
 
 func (g *graph) deg(v int32) int32 { return g.off[v+1] - g.off[v] }

@@ -25,7 +25,7 @@ func fromEdges(t testing.TB, n int, edges [][2]int) *Fabric {
 		adj[e[0]] = append(adj[e[0]], int32(e[1]))
 		adj[e[1]] = append(adj[e[1]], int32(e[0]))
 	}
-	f.build(adj, rand.New(rand.NewPCG(testSeed, 0)))
+	f.build(adj, rand.New(rand.NewPCG(testSeed, 0)), nil)
 	return f
 }
 

@@ -1,6 +1,7 @@
 package fabric
 
 import (
+	"context"
 	"math/rand/v2"
 
 	"github.com/esgtsim/esgtsim/clock"
@@ -50,10 +51,20 @@ type Metrics struct {
 // the default configuration it takes about 0.1 s for 1,000 nodes and 2 s
 // for 10,000 (BenchmarkFabric).
 func (f *Fabric) Metrics(rng *rand.Rand) Metrics {
+	m, _ := f.MetricsContext(context.Background(), rng)
+	return m
+}
+
+// MetricsContext is Metrics that gives up soon after ctx is done (the
+// metrics of 100,000 nodes take minutes), returning ctx's error and no
+// metrics.
+func (f *Fabric) MetricsContext(ctx context.Context, rng *rand.Rand) (_ Metrics, err error) {
 	if rng == nil {
 		rng = rand.New(rand.NewPCG(0, 0))
 	}
+	defer recoverCancellation(&err)
 	g, orig := f.live()
+	g.stop = newStopper(ctx)
 	comp, sizes := g.components()
 	largest, lsize := int32(0), 0
 	for c, size := range sizes {
@@ -83,7 +94,7 @@ func (f *Fabric) Metrics(rng *rand.Rand) Metrics {
 	rs := g.pathRedundancy(f.cfg.ExactRedundancyMaxNodes, f.cfg.RedundancyPairs, rng)
 	m.PathRedundancy, m.PathRedundancyMean, m.RedundancyExact, m.RedundancyPairs = rs.min, rs.mean, rs.exact, rs.pairs
 	f.linkMetrics(&m)
-	return m
+	return m, nil
 }
 
 // linkMetrics fills the latency and bandwidth figures from the live links.

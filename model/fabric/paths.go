@@ -50,6 +50,7 @@ func (g *graph) shortestPaths(comp []int32, largest int32, exactMax, samples int
 	var lengthSum, lengthPairs int64
 	ms := newMultiBFS(g)
 	for lo := 0; lo < len(sources); lo += 64 {
+		g.stop.poll()
 		batch := sources[lo:min(lo+64, len(sources))]
 		var inLargest uint64
 		for i, s := range batch {

@@ -33,6 +33,7 @@ func (g *graph) pathRedundancy(exactMax, samples int, rng *rand.Rand) redundancy
 	st := redundancyStats{min: n, pairs: samples}
 	var sum int64
 	for range samples {
+		g.stop.poll()
 		u := int32(rng.IntN(n))
 		v := int32(rng.IntN(n - 1))
 		if v >= u {
@@ -56,6 +57,7 @@ func (mf *maxFlow) allPairs() redundancyStats {
 	parent := make([]int32, n)
 	weight := make([]int, n)
 	for s := int32(1); s < int32(n); s++ {
+		mf.g.stop.poll()
 		t := parent[s]
 		weight[s] = mf.run(s, t)
 		for i := s + 1; i < int32(n); i++ {

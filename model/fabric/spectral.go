@@ -148,6 +148,7 @@ func (g *graph) rayleigh(basis [][]float64, s []float64) float64 {
 
 // laplacian sets y = Lx.
 func (g *graph) laplacian(y, x []float64) {
+	g.stop.poll() // once per product: Lanczos and CG run thousands of them
 	for v := range g.n {
 		nb := g.nbr[g.off[v]:g.off[v+1]]
 		s := float64(len(nb)) * x[v]

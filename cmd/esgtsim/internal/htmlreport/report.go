@@ -79,6 +79,15 @@ var tmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 
 func ms3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 
+// opt formats a statistic that an empty sample does not have: "n/a" when
+// nil, as in the text report.
+func opt(format string, v *float64) string {
+	if v == nil {
+		return "n/a"
+	}
+	return fmt.Sprintf(format, *v)
+}
+
 func (p *page) write(w io.Writer) error {
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, p); err != nil {
@@ -226,16 +235,23 @@ func facts(s *scenarios.Summary) []fact {
 		{"refractory", fmt.Sprintf("%s rejections; shortest gap after an ignition %s", formatCount(ig.RefractoryRejections), gap)},
 	}
 	if c := s.Coherence; c.Attempts > 0 {
-		out = append(out, fact{"coherence", fmt.Sprintf("peak r mean %.3f (lowest %.3f) over %s attempts; %.1f ms above target per ignition",
-			c.PeakMean, c.PeakMin, formatCount(c.Attempts), c.TimeAboveMeanMs)})
+		out = append(out, fact{"coherence", fmt.Sprintf("peak r mean %s (lowest %s) over %s attempts; %s above target per ignition",
+			opt("%.3f", c.PeakMean), opt("%.3f", c.PeakMin), formatCount(c.Attempts), opt("%.1f ms", c.TimeAboveMeanMs))})
 	}
 	h := s.Halves
-	out = append(out, fact{"halves", fmt.Sprintf("success %.2f %% then %.2f %%; success latency mean %s then %s ms",
-		100*h.FirstSuccessRate, 100*h.SecondSuccessRate, ms3(h.FirstSuccessMeanMs), ms3(h.SecondSuccessMeanMs))})
+	pct := func(v *float64) *float64 {
+		if v == nil {
+			return nil
+		}
+		p := 100 * *v
+		return &p
+	}
+	out = append(out, fact{"halves", fmt.Sprintf("success %s then %s; success latency mean %s then %s",
+		opt("%.2f %%", pct(h.FirstSuccessRate)), opt("%.2f %%", pct(h.SecondSuccessRate)), opt("%.3f ms", h.FirstSuccessMeanMs), opt("%.3f ms", h.SecondSuccessMeanMs))})
 	if a := s.Arousal; a != nil {
 		out = append(out,
-			fact{"arousal", fmt.Sprintf("mean %.3f, range %.3f to %.3f, final %.3f (%s), %d level changes", a.Mean, a.Min, a.Max, a.Final, a.FinalLevel, a.LevelChanges)},
-			fact{"salience threshold", fmt.Sprintf("mean %.3f, range %.3f to %.3f", a.ThresholdMean, a.ThresholdMin, a.ThresholdMax)})
+			fact{"arousal", fmt.Sprintf("mean %s, range %s to %s, final %.3f (%s), %d level changes", opt("%.3f", a.Mean), opt("%.3f", a.Min), opt("%.3f", a.Max), a.Final, a.FinalLevel, a.LevelChanges)},
+			fact{"salience threshold", fmt.Sprintf("mean %s, range %s to %s", opt("%.3f", a.ThresholdMean), opt("%.3f", a.ThresholdMin), opt("%.3f", a.ThresholdMax))})
 	}
 	f := s.Fabric
 	out = append(out, fact{"fabric", fmt.Sprintf("%d nodes, %d edges, clustering %.3f, path length %.3f, algebraic connectivity %.3f",
