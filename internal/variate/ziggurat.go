@@ -52,7 +52,7 @@ func Norm(r *rand.Rand) float64 {
 		}
 		if i == 0 {
 			for {
-				x = -detmath.Log(r.Float64()) * (1.0 / normR)
+				x = float64(-detmath.Log(r.Float64()) * (1.0 / normR)) // rounded: normR + x below must not fuse
 				y := -detmath.Log(r.Float64())
 				if y+y >= float64(x*x) {
 					break
