@@ -208,7 +208,7 @@ func (sc *Scenario) validateWorkload(i int) (float64, error) {
 		if w.Delta < -1 || w.Delta > 1 {
 			return 0, sc.errorf(p+".delta", "%v is outside [-1, 1]", w.Delta)
 		}
-		n = limit(float64(max(w.Size, 1)) * (w.RateHz*span + float64(len(w.At))))
+		n = limit(float64(max(w.Size, 1)) * (float64(w.RateHz*span) + float64(len(w.At))))
 	default:
 		return 0, sc.errorf(p+".kind", "unknown workload kind %q (want constant, poisson, burst, batches, closed_loop, list or modulation)", w.Kind)
 	}
