@@ -66,8 +66,8 @@ type Config struct {
 	// ExactRedundancyMaxNodes.
 	RedundancyPairs int
 	// DenseSpectrumMaxNodes is the largest live graph whose algebraic
-	// connectivity comes from a dense symmetric eigendecomposition
-	// (gonum mat.EigenSym); above it a sparse shift-invert Lanczos is used.
+	// connectivity comes from the dense Laplacian (Householder reduction
+	// and bisection); above it a sparse shift-invert Lanczos is used.
 	DenseSpectrumMaxNodes int
 }
 

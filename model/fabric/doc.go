@@ -88,20 +88,23 @@
 // the sampled minimum is then an upper bound of the true one. Metrics
 // records which (paths_exact, path_sources, path_redundancy_exact,
 // path_redundancy_pairs). Algebraic connectivity is always computed to
-// convergence: by gonum's dense symmetric eigensolver while
-// n <= DenseSpectrumMaxNodes (256), and above by Lanczos iteration on the
+// convergence: while n <= DenseSpectrumMaxNodes (256) from the dense
+// Laplacian, reduced to tridiagonal form by Householder reflections, then
+// λ₂ alone by Sturm-sequence bisection; above by Lanczos iteration on the
 // Laplacian's pseudo-inverse (shift-invert at 0; each step a
 // Jacobi-preconditioned conjugate-gradient solve to 1e-14, full
 // reorthogonalisation, stopped when the Ritz residual is below 1e-10 of the
 // Ritz value), returning the Rayleigh quotient of the Ritz vector; tests
 // check it against the dense value to 1e-9 (the largest difference seen is
-// 2e-11).
+// 2e-11). Both are written here, with every product rounded explicitly and
+// every sum in a fixed order (symeig.go, vector.go), so the value is the
+// same bits on every platform: gonum's eigensolver and vector kernels
+// round differently on amd64 (assembly) and arm64 (fused pure Go).
 //
-// gonum provides the dense and tridiagonal eigensolvers (mat.EigenSym) and
-// vector kernels (floats). Its graph packages have no clustering,
-// efficiency or articulation points, and their all-pairs shortest paths
-// and maximum flow store O(n²) results or work on map-backed graphs; so the
-// searches here run on a compact CSR array, and the tests check them
+// gonum's graph packages have no clustering, efficiency or articulation
+// points, and their all-pairs shortest paths and maximum flow store O(n²)
+// results or work on map-backed graphs; so the searches here run on a
+// compact CSR array, and the tests check them
 // against gonum's path.DijkstraAllPaths, topo.ConnectedComponents,
 // network.MaxFlowDinic and spectral.NewLaplacian, and against networkx
 // (testdata/networkx_reference.py).

@@ -3,14 +3,11 @@ package fabric
 import (
 	"math"
 	"math/rand/v2"
-
-	"gonum.org/v1/gonum/floats"
-	"gonum.org/v1/gonum/mat"
 )
 
 // Spectrum methods reported in [Metrics].SpectrumMethod.
 const (
-	SpectrumDense        = "dense"        // gonum mat.EigenSym on the dense Laplacian
+	SpectrumDense        = "dense"        // Householder tridiagonalisation and bisection on the dense Laplacian
 	SpectrumLanczos      = "lanczos"      // sparse shift-invert Lanczos
 	SpectrumDisconnected = "disconnected" // 0 by definition
 )
@@ -31,22 +28,21 @@ func (g *graph) algebraicConnectivity(connected bool, denseMax int) (float64, st
 }
 
 // fiedlerDense returns the second smallest eigenvalue of the dense
-// Laplacian. O(n³) time, O(n²) memory.
+// Laplacian: Householder reduction to tridiagonal form, then bisection for
+// λ₂ alone (see symeig.go). O(n³) time, O(n²) memory.
 func (g *graph) fiedlerDense() float64 {
-	l := mat.NewSymDense(g.n, nil)
-	for v := range g.n {
-		l.SetSym(v, v, float64(g.deg(int32(v))))
+	n := g.n
+	l := make([]float64, n*n) // row-major; only the lower triangle is used
+	for v := range n {
+		l[v*n+v] = float64(g.deg(int32(v)))
 		for _, u := range g.nbr[g.off[v]:g.off[v+1]] {
-			if int(u) > v {
-				l.SetSym(v, int(u), -1)
+			if int(u) < v {
+				l[v*n+int(u)] = -1
 			}
 		}
 	}
-	var eig mat.EigenSym
-	if !eig.Factorize(l, false) {
-		return math.NaN()
-	}
-	return eig.RawValues()[1] // ascending; [0] is 0 for the constant vector
+	d, e := tridiagonalize(l, n)
+	return tridiagEigenvalue(d, e, 1) // [0] is 0, for the constant vector
 }
 
 // Lanczos parameters. The Ritz value is accepted once the Lanczos residual
@@ -79,7 +75,7 @@ func (g *graph) fiedlerLanczos() float64 {
 		q0[i] = start.Float64() - 0.5
 	}
 	deflate(q0)
-	floats.Scale(1/floats.Norm(q0, 2), q0)
+	scale(q0, 1/norm(q0), q0)
 
 	cg := newCGSolver(g)
 	basis := [][]float64{q0}
@@ -88,50 +84,31 @@ func (g *graph) fiedlerLanczos() float64 {
 	for j := 0; j < min(lanczosMaxSteps, n-1); j++ {
 		q := basis[j]
 		cg.solve(w, q)
-		alpha = append(alpha, floats.Dot(q, w))
+		alpha = append(alpha, dot(q, w))
 		for range 2 {
 			deflate(w)
 			for _, b := range basis {
-				floats.AddScaled(w, -floats.Dot(b, w), b)
+				axpy(w, -dot(b, w), b)
 			}
 		}
-		bj := floats.Norm(w, 2)
+		bj := norm(w)
 		theta, s := largestRitz(alpha, beta)
-		if bj*math.Abs(s[len(s)-1]) <= lanczosRitzTol*theta || j == min(lanczosMaxSteps, n-1)-1 {
+		if float64(bj*math.Abs(s[len(s)-1])) <= float64(lanczosRitzTol*theta) || j == min(lanczosMaxSteps, n-1)-1 {
 			return g.rayleigh(basis, s)
 		}
 		beta = append(beta, bj)
 		next := make([]float64, n)
-		floats.ScaleTo(next, 1/bj, w)
+		scale(next, 1/bj, w)
 		basis = append(basis, next)
 	}
 	return math.NaN() // unreachable: the loop returns on its last step
 }
 
-// deflate removes the component of x along the constant vector.
-func deflate(x []float64) {
-	mean := floats.Sum(x) / float64(len(x))
-	floats.AddConst(-mean, x)
-}
-
 // largestRitz returns the largest eigenvalue of the symmetric tridiagonal
-// matrix with diagonal alpha and off-diagonal beta, and its eigenvector.
+// matrix with diagonal alpha and off-diagonal beta, and a unit eigenvector.
 func largestRitz(alpha, beta []float64) (float64, []float64) {
-	k := len(alpha)
-	t := mat.NewSymDense(k, nil)
-	for i, a := range alpha {
-		t.SetSym(i, i, a)
-	}
-	for i, b := range beta {
-		t.SetSym(i, i+1, b)
-	}
-	var eig mat.EigenSym
-	if !eig.Factorize(t, true) {
-		return math.NaN(), make([]float64, k)
-	}
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
-	return eig.RawValues()[k-1], mat.Col(nil, k-1, &vecs)
+	theta := tridiagEigenvalue(alpha, beta, len(alpha)-1)
+	return theta, tridiagEigenvector(alpha, beta, theta)
 }
 
 // rayleigh forms the Ritz vector x = Σ s_i·basis_i and returns its
@@ -139,11 +116,11 @@ func largestRitz(alpha, beta []float64) (float64, []float64) {
 func (g *graph) rayleigh(basis [][]float64, s []float64) float64 {
 	x := make([]float64, g.n)
 	for i, b := range basis {
-		floats.AddScaled(x, s[i], b)
+		axpy(x, s[i], b)
 	}
 	lx := make([]float64, g.n)
 	g.laplacian(lx, x)
-	return floats.Dot(x, lx) / floats.Dot(x, x)
+	return dot(x, lx) / dot(x, x)
 }
 
 // laplacian sets y = Lx.
@@ -151,7 +128,7 @@ func (g *graph) laplacian(y, x []float64) {
 	g.stop.poll() // once per product: Lanczos and CG run thousands of them
 	for v := range g.n {
 		nb := g.nbr[g.off[v]:g.off[v+1]]
-		s := float64(len(nb)) * x[v]
+		s := float64(float64(len(nb)) * x[v]) // rounded: the subtractions below must not fuse with it
 		for _, u := range nb {
 			s -= x[u]
 		}
@@ -185,22 +162,32 @@ func (c *cgSolver) solve(y, b []float64) {
 	clear(y)
 	copy(c.r, b)
 	deflate(c.r) // b's constant component, however small, would grow without bound
-	floats.MulTo(c.z, c.invDeg, c.r)
+	c.precondition()
 	copy(c.p, c.z)
-	rz := floats.Dot(c.r, c.z)
-	limit := cgRelTol * floats.Norm(c.r, 2)
+	rz := dot(c.r, c.z)
+	limit := cgRelTol * norm(c.r)
 	for range c.maxIter {
 		c.g.laplacian(c.ap, c.p)
-		step := rz / floats.Dot(c.p, c.ap)
-		floats.AddScaled(y, step, c.p)
-		floats.AddScaled(c.r, -step, c.ap)
-		if floats.Norm(c.r, 2) <= limit {
+		step := rz / dot(c.p, c.ap)
+		axpy(y, step, c.p)
+		axpy(c.r, -step, c.ap)
+		if norm(c.r) <= limit {
 			break
 		}
-		floats.MulTo(c.z, c.invDeg, c.r)
-		rzNext := floats.Dot(c.r, c.z)
-		floats.AddScaledTo(c.p, c.z, rzNext/rz, c.p)
+		c.precondition()
+		rzNext := dot(c.r, c.z)
+		ratio := rzNext / rz
+		for i, z := range c.z {
+			c.p[i] = z + float64(ratio*c.p[i])
+		}
 		rz = rzNext
 	}
 	deflate(y)
+}
+
+// precondition sets z = D⁻¹r.
+func (c *cgSolver) precondition() {
+	for i, r := range c.r {
+		c.z[i] = c.invDeg[i] * r
+	}
 }

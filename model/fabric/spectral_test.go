@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestLanczosMatchesDense checks the sparse Fiedler value against gonum's
-// dense eigensolver to 1e-9 on graphs of a few hundred nodes, including
+// TestLanczosMatchesDense checks the sparse Fiedler value against the
+// dense one to 1e-9 on graphs of a few hundred nodes, including
 // ones whose small eigenvalues are clustered or repeated (ring, path,
 // barbell, star), which are hardest for Lanczos.
 func TestLanczosMatchesDense(t *testing.T) {
