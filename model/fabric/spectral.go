@@ -72,7 +72,7 @@ func (g *graph) fiedlerLanczos() float64 {
 	start := rand.New(rand.NewPCG(0x46696564, 0x6c6572)) // "Fiedler"
 	q0 := make([]float64, n)
 	for i := range q0 {
-		q0[i] = start.Float64() - 0.5
+		q0[i] = float64(start.Float64()) - 0.5 // rounded: Float64 ends in a product
 	}
 	deflate(q0)
 	scale(q0, 1/norm(q0), q0)

@@ -125,13 +125,13 @@ func tridiagEigenvalue(d, e []float64, j int) float64 {
 	}
 	pivmin := math.SmallestNonzeroFloat64 * 0x1p1022 * max(1, maxE2) // smallest normal × max(1, max e²)
 	tnorm, lo, hi := tridiagNorm(d, e)
-	widen := float64(2*eps*float64(len(d)))*tnorm + 4*pivmin
+	widen := float64(float64(2*eps*float64(len(d)))*tnorm) + float64(4*pivmin)
 	lo, hi = lo-widen, hi+widen
 	atol := eps * tnorm
 	// Invariant: fewer than j+1 eigenvalues lie below lo, at least j+1 below
 	// hi; so the j-th is in [lo, hi).
 	for {
-		mid := lo + (hi-lo)/2
+		mid := lo + float64((hi-lo)/2) // rounded: x/2 becomes x·0.5, which would fuse
 		if mid <= lo || mid >= hi || hi-lo <= max(atol, pivmin, 2*eps*max(math.Abs(lo), math.Abs(hi))) {
 			return mid
 		}
@@ -220,7 +220,7 @@ func tridiagEigenvector(d, e []float64, theta float64) []float64 {
 	start := rand.New(rand.NewPCG(0x7269747a, 0x766563)) // "Ritz vec"
 	y := make([]float64, k)
 	for i := range y {
-		y[i] = start.Float64() + 0.5
+		y[i] = float64(start.Float64()) + 0.5 // rounded: Float64 ends in a product
 	}
 	for range inverseIterations {
 		for i := 0; i < k-1; i++ {
