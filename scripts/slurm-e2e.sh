@@ -20,7 +20,8 @@
 #   3. a task that fails (a bad --param) leaves its merge pending forever
 #      (DependencyNeverSatisfied), with the error in the task's log;
 #   4. every daemon it started is stopped by its process id and the
-#      temporary directory removed: nothing is left behind but the packages.
+#      temporary directory removed; no process of the test is left and
+#      nothing was written where Slurm and munge keep state by default.
 #
 # It prints "SKIPPED: reason" and exits 0 when it cannot run (not root, no
 # apt-get, packages not installable); ESGTSIM_REQUIRE_SLURM=1 makes a skip
@@ -61,6 +62,7 @@ if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null ||
 fi
 command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
 
+state_since=$(date +%s)
 tmp=$(mktemp -d /tmp/esgtsim-slurm.XXXXXX)
 chmod 755 "$tmp"
 export SLURM_CONF=$tmp/slurm.conf
@@ -69,8 +71,9 @@ daemons=() # "name pid", in start order
 # stop_all cancels every job of this cluster, waits for them to leave the
 # node, then stops the daemons this script started, newest first, by pid.
 stop_all() {
-  local rc=$? entry name pid i
+  local rc=$? name pid i
   trap - EXIT
+  set +e # clean up whatever fails
   if ((${#daemons[@]} > 1)); then
     scancel --quiet --user=root 2>/dev/null || true
     for ((i = 0; i < 100; i++)); do
@@ -94,7 +97,21 @@ stop_all() {
     done
   fi
   rm -rf "$tmp"
-  say "stopped ${#daemons[@]} daemons, removed $tmp ($((SECONDS - started)) s in all)"
+  # 4. Nothing left: no process of the test running, nothing written to
+  # the places Slurm and munge keep state by default.
+  local left written
+  left=$(for d in /proc/[0-9]*; do
+    [[ "$(readlink "$d/cwd" 2>/dev/null)" == "$tmp"* ]] && echo -n "${d#/proc/} "
+  done)
+  written=$(find /etc/slurm /etc/munge /var/spool/slurm* /var/lib/slurm* /var/log/slurm* /run/slurm* \
+    /var/lib/munge /var/log/munge /run/munge -newermt "@$state_since" 2>/dev/null | tr '\n' ' ')
+  if [[ -n "$left$written" ]]; then
+    echo "== slurm e2e: FAILED: left behind: ${left:+processes $left}${written:+files $written}" >&2
+    ((rc != 0)) || rc=1
+  elif ((rc == 0)); then
+    say "4 ok: stopped ${#daemons[@]} daemons by pid, removed $tmp; no process or state left"
+  fi
+  say "$( ((rc == 0)) && echo passed || echo "failed (exit $rc)") in $((SECONDS - started)) s"
   exit "$rc"
 }
 trap stop_all EXIT
@@ -168,6 +185,7 @@ SlurmdPidFile=$tmp/slurmd.pid
 SlurmctldLogFile=$tmp/slurmctld.log
 SlurmdLogFile=$tmp/slurmd.log
 KillWait=5
+MpiDefault=none
 SchedulerParameters=sched_interval=1,bf_interval=1
 MinJobAge=600
 ReturnToService=2
