@@ -18,8 +18,9 @@ var mergeCmd = &command{
 	about: `Merge combines the outputs of "esgtsim sweep --shard I/N", in any order,
 into exactly the bytes the unsharded sweep would have written: the CSV
 header once, then every row in cell order, without the shard trailers. It
-checks that the files are every shard of one sweep (same scenario, --set,
---param, --seeds, --format and program version), each complete and
+checks that the files are every shard of one sweep (same effective
+scenario configuration, --param, --seeds, --format, --columns and program
+version; comments in the scenario file do not matter), each complete and
 unedited, none given twice; otherwise it names the problem and writes
 nothing. The result goes to standard output, or to FILE written whole.`,
 	example: `esgtsim merge shard-*.csv --out sweep.csv

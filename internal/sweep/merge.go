@@ -69,7 +69,7 @@ func Merge(w io.Writer, inputs []Input) error {
 		first := firstOf(shards, s)
 		switch {
 		case s.t.Fingerprint != first.t.Fingerprint || s.t.Format != first.t.Format || s.t.Cells != first.t.Cells:
-			return fmt.Errorf("%s and %s are shards of different sweeps (scenario, --set, --param, --seeds, --format or program version differ)", first.name, s.name)
+			return fmt.Errorf("%s and %s are shards of different sweeps (effective scenario configuration, --param, --seeds, --format, --columns or program version differ)", first.name, s.name)
 		case s.t.Shards != len(shards):
 			return fmt.Errorf("%s is shard %d/%d but %s is of %d shards", s.name, s.t.Shard, s.t.Shards, first.name, len(shards))
 		case shards[s.t.Shard] != nil:
