@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
@@ -22,9 +21,13 @@ type criteriaError struct {
 	failed int
 	judged int
 	tier   verdict.Tier
+	unit   string // what failed: "criteria" (the default) or "scenarios"
 }
 
 func (e *criteriaError) Error() string {
+	if e.unit == "scenarios" {
+		return fmt.Sprintf("%s: %d of %d scenarios judged by their %s criteria failed", e.what, e.failed, e.judged, e.tier)
+	}
 	return fmt.Sprintf("%s: %d of %d %s criteria failed", e.what, e.failed, e.judged, e.tier)
 }
 
@@ -52,14 +55,14 @@ func writeCriteria(w io.Writer, rs []verdict.Result, judged verdict.Tier) {
 	} else {
 		fmt.Fprintf(w, "\ncriteria: %d of %d %s hold\n", v.Judged-v.Failed, v.Judged, judged)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, r := range rs {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\tobserved %s\t%s\n", passWord(r, judged), r.Tier, r.Name, r.Observation(), r.Bound())
+	lines := make([]verdict.Line, len(rs))
+	for i, r := range rs {
+		lines[i] = verdict.Line{Cells: []string{passWord(r, judged), string(r.Tier), r.Name, "observed " + r.Observation(), r.Bound()}}
 		if r.Why != "" {
-			fmt.Fprintf(tw, "  \t\twhy: %s\n", r.Why) // trailing text: no column width
+			lines[i].Note = "why: " + r.Why
 		}
 	}
-	tw.Flush()
+	verdict.WriteLines(w, "  ", lines)
 }
 
 // passWord is PASS or FAIL for a criterion of the judged tier, pass or

@@ -253,3 +253,17 @@ func TestEvaluateAndJudge(t *testing.T) {
 		t.Errorf("a tier without criteria: %+v", v)
 	}
 }
+
+func TestWriteLines(t *testing.T) {
+	var b strings.Builder
+	err := WriteLines(&b, "  ", []Line{
+		{Cells: []string{"FAIL", "asserted", "success", "observed 0.02", ">= 0.95"}, Note: "why: busy"},
+		{Cells: []string{"PASS", "target", "a much longer name", "observed 1", "< 2"}},
+	})
+	want := "  FAIL  asserted  success             observed 0.02  >= 0.95\n" +
+		"                  why: busy\n" +
+		"  PASS  target    a much longer name  observed 1     < 2\n"
+	if err != nil || b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
