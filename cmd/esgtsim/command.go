@@ -119,7 +119,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		runCmd, listCmd, showCmd, fabricCmd, kuramotoCmd,
+		runCmd, suiteCmd, listCmd, showCmd, fabricCmd, kuramotoCmd,
 		sweepCmd, mergeCmd, summarizeCmd, compareCmd, plotCmd, diffCmd, versionCmd, helpCmd,
 	}
 }
