@@ -4,6 +4,7 @@
 //	go test -run '^$' -bench . -benchmem ./benchmarks/
 //
 // Every benchmark reports figures in domain units with b.ReportMetric
-// (events/s, ns/edge, simulated-s/wall-s, requests/s, cells/s) beside Go's
+// (events/s, ns/edge, simulated-s/wall-s, requests/s, cells/s,
+// wall-s/suite) beside Go's
 // ns/op, so that results read as what a user cares about.
 package benchmarks
