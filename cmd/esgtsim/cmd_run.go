@@ -173,7 +173,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 		sc.Spec.Name, st.Virtual.Seconds(), st.Wall.Seconds(), st.Speed(), st.EventsPerSecond())
 	var report bytes.Buffer
 	if format == "json" {
-		if err := encodeJSON(&report, res.Summary); err != nil {
+		if err := encodeJSON(&report, newRunReport(res.Summary, sc, fs.Changed("seed"))); err != nil {
 			return err
 		}
 	} else {
