@@ -55,6 +55,8 @@ type Spec struct {
 	Faults     []FaultSpec    `toml:"fault"`
 	// Criteria judge the run's report (see CriterionSpec).
 	Criteria []CriterionSpec `toml:"criterion"`
+	// Sweep is the study the file proposes (see SweepSpec).
+	Sweep SweepSpec `toml:"sweep"`
 }
 
 // FabricSpec is the [fabric] table (docs/model.md §1).

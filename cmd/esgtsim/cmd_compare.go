@@ -30,7 +30,7 @@ the noise that separates two seeds.
 
 A and B are scenario names (esgtsim list) or files; B defaults to A.
 --set overrides a key on both sides, --a on A only, --b on B only (after
---set). --seeds defaults to 1..20.
+--set). --seeds defaults to the seeds of A's [sweep] table, else 1..20.
 
 For each metric (a sweep's column names; default: the sweep's summary
 columns; --metric chooses, repeatable or comma-separated), it reports the
@@ -64,7 +64,7 @@ esgtsim compare load-short --set fabric.nodes=48 --b triggers.refractory_period=
 esgtsim compare mine.toml theirs.toml --seeds 1..50 --format json --out cmp.json
 esgtsim compare load-short --b triggers.refractory_period=100ms --metric ignitions --precision 0.05 --max-seeds 300`,
 	flags: func(fs *pflag.FlagSet) {
-		fs.String("seeds", "1..20", "seeds run by both sides: 1..N (inclusive) or a list 3,7,9")
+		fs.String("seeds", "", "seeds run by both sides: 1..N (inclusive) or a list 3,7,9 (default: A's [sweep] seeds, else 1..20)")
 		fs.StringArray("set", nil, "override a scenario key on both sides, path.to.key=value (repeatable)")
 		fs.StringArray("a", nil, "override a key of A only, after --set (repeatable)")
 		fs.StringArray("b", nil, "override a key of B only, after --set (repeatable)")
@@ -114,6 +114,9 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	if workers < 1 {
 		return e.usagef("-j must be at least 1, got %d", workers)
 	}
+	if seedSpec == "" {
+		seedSpec = "1..20"
+	}
 	seeds, err := sweep.ParseSeeds(seedSpec)
 	if err != nil {
 		return e.usagef("%v", err)
@@ -143,6 +146,15 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	b, err := scenarios.Load(nameB, append(append([]string{}, sets...), setB...))
 	if err != nil {
 		return e.inputError(fmt.Errorf("B: %w", err))
+	}
+	if !fs.Changed("seeds") {
+		fileSeeds, err := seedsFromFile(e, a)
+		if err != nil {
+			return err
+		}
+		if fileSeeds != nil {
+			seeds = fileSeeds
+		}
 	}
 	study := &compare.Study{A: a, B: b, Metrics: metrics, Confidence: confidence}
 	if sameConfiguration(a, b) {

@@ -34,6 +34,10 @@ varies fastest), then the seeds ascending, and rows hold no wall-clock
 figure, so a sweep writes the same bytes whatever -j is; speed goes to
 standard error.
 
+A scenario may hold its study in a [sweep] table: params = ["path=VALUES",
+...] used when no --param is given, and seeds = "1..30" used when
+--seeds is not (--set sweep.seeds=1..5 works too).
+
 --columns chooses the figure columns and their order (digest and error
 always end the row): any metric of esgtsim compare --metric, such as
 time_to_sync_p95_ms, the halves comparison (first_half_success_rate,
@@ -127,6 +131,9 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 		if def.Seeds, err = sweep.ParseSeeds(seedSpec); err != nil {
 			return e.usagef("%v", err)
 		}
+	}
+	if err := studyFromFile(e, &def, fs.Changed("seeds")); err != nil {
+		return err
 	}
 	if def.Format, err = sweep.ParseFormat(formatName); err != nil {
 		return e.usagef("%v", err)

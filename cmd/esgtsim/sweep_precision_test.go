@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,5 +98,51 @@ func TestSweepColumns(t *testing.T) {
 		if _, stderr, code := runCLI(t, bad...); code != 2 {
 			t.Errorf("%v: exit %d, %s", bad, code, stderr)
 		}
+	}
+}
+
+// TestStudyInScenarioFile checks the [sweep] table: its params and seeds
+// stand in for missing flags, flags override them, and a bad value is
+// reported at its line.
+func TestStudyInScenarioFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "study.toml")
+	study := `name = "study"
+duration = "2s"
+[[workload]]
+kind = "constant"
+rate_hz = 10
+[sweep]
+params = ["triggers.refractory_period=0ms,100ms"]
+seeds = "1..3"
+`
+	if err := os.WriteFile(path, []byte(study), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	count := func(args ...string) (int, string) {
+		out, stderr, code := runCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		return len(lines) - 1, lines[0]
+	}
+	if n, header := count("sweep", path); n != 6 || !strings.Contains(header, "triggers.refractory_period") {
+		t.Errorf("from the file: %d rows, header %s; want 2 params × 3 seeds", n, header)
+	}
+	if n, header := count("sweep", path, "--seeds", "5", "--param", "fabric.nodes=16,24,32"); n != 3 || strings.Contains(header, "triggers.refractory_period") {
+		t.Errorf("flags override: %d rows, header %s", n, header)
+	}
+	if n, _ := count("sweep", path, "--set", "sweep.seeds=1..2"); n != 4 {
+		t.Errorf("--set sweep.seeds: %d rows, want 4", n)
+	}
+	out, _, _ := runCLI(t, "compare", path, "--b", "triggers.refractory_period=100ms", "--metric", "ignitions")
+	if !strings.Contains(out, "seeds 1..3,") {
+		t.Errorf("compare does not take the file's seeds:\n%s", out)
+	}
+	bad := strings.Replace(study, `seeds = "1..3"`, `seeds = "3..1"`, 1)
+	os.WriteFile(path, []byte(bad), 0o644)
+	if _, stderr, code := runCLI(t, "sweep", path); code != 2 || !strings.Contains(stderr, "study.toml:8: sweep.seeds") {
+		t.Errorf("bad seeds: exit %d, %s", code, stderr)
 	}
 }
