@@ -14,8 +14,9 @@
 #
 #   1. the array and its merge give the bytes of the same sweep run
 #      unsharded on this machine;
-#   2. a task requeued while it runs (scontrol requeue) resumes from its
-#      journal: its log shows it ran fewer cells the second time, and the
+#   2. a task requeued while it runs (scontrol requeue; its esgtsim is
+#      frozen first, so that it is still running for certain) resumes from
+#      its journal: its log shows it ran fewer cells the second time, and the
 #      merged bytes are still the unsharded ones;
 #   3. a task that fails (a bad --param) leaves its merge pending forever
 #      (DependencyNeverSatisfied), with the error in the task's log;
@@ -256,13 +257,22 @@ ARRAY=0-1 submit "$tmp/c2" "$args2"
 task=${array}_0
 journal=$tmp/c2/results/shard-0.csv.partial
 for _ in $(seq 600); do
-  # Wait until task 0 runs and has journaled some rows, but not all.
+  # Wait until task 0 runs and has journaled some rows.
   [[ $(state "$task") == RUNNING* ]] && [[ -f "$journal" ]] && (($(wc -l <"$journal") > 5)) && break
   sleep 0.05
 done
-[[ $(state "$task") == RUNNING* ]] || fail "2: task $task never seen running with journaled rows: $(state "$task")"
+# Freeze the task's esgtsim so that it is still running, for certain, when
+# the requeue reaches it: Slurm sends SIGCONT before SIGTERM.
+sweep_pid=
+for d in /proc/[0-9]*; do
+  comm= && read -r comm <"$d/comm" 2>/dev/null && [[ $comm == esgtsim ]] || continue
+  mapfile -d '' argv <"$d/cmdline" 2>/dev/null && [[ " ${argv[*]} " == *" $tmp/c2/results/shard-0.csv "* ]] &&
+    sweep_pid=${d#/proc/}
+done
+[[ -n $sweep_pid ]] && kill -STOP "$sweep_pid" ||
+  fail "2: task $task never seen running esgtsim with journaled rows: $(state "$task")"
 scontrol requeue "$task"
-say "2: requeued task $task after $(($(wc -l <"$journal") - 1)) journaled rows"
+say "2: froze task $task (esgtsim pid $sweep_pid) after $(($(wc -l <"$journal") - 1)) journaled rows and requeued it"
 s=$(wait_done "$merge" 120)
 [[ $s == COMPLETED* ]] || fail "2: merge job $merge ended $s"
 reference "$args2" "$tmp/ref2.csv"
