@@ -39,6 +39,10 @@ var reasonColors = map[esgt.Reason]color.NRGBA{
 	esgt.Interrupted:       rgb(0x000000),
 }
 
+// ReasonColor returns the colour outcome reason r has in every figure, for
+// other views of a run to match them (the HTML report's outcome bars).
+func ReasonColor(r esgt.Reason) color.NRGBA { return reasonColor(r) }
+
 // reasonColor returns the colour of reason r.
 func reasonColor(r esgt.Reason) color.NRGBA {
 	if c, ok := reasonColors[r]; ok {

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"image/color"
 	"io"
 	"maps"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
@@ -69,8 +71,8 @@ var tmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"count": formatCount,
 	"ms":    func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) },
 	"pct":   func(v float64) string { return strconv.FormatFloat(100*v, 'f', 2, 64) + " %" },
-	"barWidth": func(share float64) template.CSS {
-		return template.CSS("width: " + strconv.FormatFloat(100*share, 'f', 2, 64) + "%")
+	"barStyle": func(o outcome) template.CSS {
+		return template.CSS(fmt.Sprintf("width: %.2f%%; background: #%02x%02x%02x", 100*o.Share, o.Colour.R, o.Colour.G, o.Colour.B))
 	},
 	"quantiles": func(q scenarios.Quantiles) []string {
 		return []string{formatCount(q.Count), ms3(q.Mean), ms3(q.P50), ms3(q.P90), ms3(q.P95), ms3(q.P99), ms3(q.P999), ms3(q.Max)}
@@ -127,7 +129,8 @@ type runView struct {
 type outcome struct {
 	Reason string
 	Count  uint64
-	Share  float64 // of every request
+	Share  float64     // of every request
+	Colour color.NRGBA // the reason's colour in the figures
 }
 
 // quantileRow is one distribution of the latency table.
@@ -189,10 +192,18 @@ func outcomes(s *scenarios.Summary) []outcome {
 		}
 		return float64(n) / float64(s.Requests.Total)
 	}
-	out := []outcome{{Reason: "success", Count: s.Requests.Succeeded, Share: share(s.Requests.Succeeded)}}
+	colour := func(name string) color.NRGBA {
+		for _, r := range esgt.Reasons() {
+			if r.String() == name {
+				return plots.ReasonColor(r)
+			}
+		}
+		return color.NRGBA{A: 0xff}
+	}
+	out := []outcome{{Reason: "success", Count: s.Requests.Succeeded, Share: share(s.Requests.Succeeded), Colour: colour("success")}}
 	var failed []outcome
 	for r, n := range s.Requests.Failed {
-		failed = append(failed, outcome{Reason: r, Count: n, Share: share(n)})
+		failed = append(failed, outcome{Reason: r, Count: n, Share: share(n), Colour: colour(r)})
 	}
 	slices.SortFunc(failed, func(a, b outcome) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Reason, b.Reason))

@@ -3,6 +3,8 @@ package htmlreport
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"image/color"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
@@ -186,6 +189,9 @@ func checkPage(t *testing.T, doc *html.Node, s *scenarios.Summary) {
 		}
 		reasons = append(reasons, reason)
 		sum += n
+		if c, ok := reasonColour(reason); !ok || !strings.Contains(attr(find(tr, hasClass("bar")), "style"), fmt.Sprintf("background: #%02x%02x%02x", c.R, c.G, c.B)) {
+			t.Errorf("outcome %s: its bar is not in the reason's colour in the figures", reason)
+		}
 	}
 	if len(reasons) != 1+len(s.Requests.Failed) || reasons[0] != "success" || sum != s.Requests.Total {
 		t.Errorf("outcome rows %v sum to %d; want success then the %d failure reasons, %d in all", reasons, sum, len(s.Requests.Failed), s.Requests.Total)
@@ -225,6 +231,17 @@ func checkPage(t *testing.T, doc *html.Node, s *scenarios.Summary) {
 		}
 	}
 	checkSelfContained(t, doc)
+}
+
+// reasonColour returns the colour of the outcome reason called name in
+// the figures.
+func reasonColour(name string) (color.NRGBA, bool) {
+	for _, r := range esgt.Reasons() {
+		if r.String() == name {
+			return plots.ReasonColor(r), true
+		}
+	}
+	return color.NRGBA{}, false
 }
 
 // checkSelfContained fails if the page could fetch anything: a script, a
