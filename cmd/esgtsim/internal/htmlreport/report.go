@@ -45,6 +45,7 @@ func WriteRun(w io.Writer, run Run, version string) error {
 	if err != nil {
 		return err
 	}
+	v.Version = version
 	p := page{
 		Title:   fmt.Sprintf("%s: esgtsim run %s (seed %d)", v.Verdict.Word, v.Name, v.Seed),
 		Version: version,
@@ -53,10 +54,12 @@ func WriteRun(w io.Writer, run Run, version string) error {
 	return p.write(w)
 }
 
-// page is what the template renders.
+// page is what the template renders: a suite's verdict, if it is a
+// suite's page, and runs.
 type page struct {
 	Title   string
 	Version string
+	Suite   *suiteView
 	Runs    []runView
 }
 
@@ -99,17 +102,22 @@ func (p *page) write(w io.Writer) error {
 	return err
 }
 
-// runView is one run, ready for the template.
+// runView is one run, or one scenario of a suite, ready for the template.
 type runView struct {
 	ID          string // prefix of the run's element ids
+	InSuite     bool   // a scenario of a suite's page
 	Name        string
 	Description string
 	File        string
-	Seed        uint64
-	Virtual     string // virtual seconds
-	Digest      string
-	Records     uint64
-	Command     string
+	Module      string
+	Seed        uint64    // of the run summarised
+	Seeds       []seedRun // every run: one, or a suite's seeds
+	Records     uint64    // trace records of the run summarised
+	Version     string    // esgtsim's, shown in a run's header
+	Command     string    // that reproduces the run
+	Error       string    // why a suite's run failed
+	Summarised  bool      // the outcomes, latency, figures and configuration are there
+	Virtual     string    // virtual seconds
 
 	Verdict  verdictView
 	Criteria []criterionView
@@ -123,6 +131,12 @@ type runView struct {
 	Config    []settingGroup
 	Keys      int      // in Config
 	Overrides []string // the command-line settings: flags, then --set in order
+}
+
+// seedRun is one run of a scenario: its seed and the digest of its trace.
+type seedRun struct {
+	Seed   uint64
+	Digest string
 }
 
 // outcome is one row of the outcomes table.
@@ -153,8 +167,9 @@ func newRunView(run Run) (runView, error) {
 		Description: sc.Spec.Description,
 		File:        sc.File,
 		Seed:        s.Seed,
+		Seeds:       []seedRun{{s.Seed, s.Digest}},
+		Summarised:  true,
 		Virtual:     strconv.FormatFloat(s.VirtualSeconds, 'f', 3, 64),
-		Digest:      s.Digest,
 		Records:     s.TraceRecords,
 		Command:     run.Command,
 		Requests:    s.Requests.Total,

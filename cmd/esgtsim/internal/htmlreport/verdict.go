@@ -24,6 +24,7 @@ type criterionView struct {
 	Bound    string
 	Tier     verdict.Tier
 	Why      string
+	Held     string // over a suite's seeds: "27 of 30 seeds"; "" for one run
 }
 
 // judge returns the verdict of tier on rs and the rows of the criteria
