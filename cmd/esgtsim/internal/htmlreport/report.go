@@ -3,7 +3,7 @@ package htmlreport
 import (
 	"bytes"
 	"cmp"
-	_ "embed"
+	"embed"
 	"fmt"
 	"html/template"
 	"image/color"
@@ -63,13 +63,15 @@ type page struct {
 	Runs    []runView
 }
 
-//go:embed page.gohtml
-var pageTemplate string
+// templates holds the page, and the run and suite blocks it repeats.
+//
+//go:embed page.gohtml run.gohtml suite.gohtml
+var templates embed.FS
 
 //go:embed style.css
 var styleSheet string
 
-var tmpl = template.Must(template.New("page").Funcs(template.FuncMap{
+var tmpl = template.Must(template.New("page.gohtml").Funcs(template.FuncMap{
 	"style": func() template.CSS { return template.CSS(styleSheet) },
 	"count": formatCount,
 	"ms":    func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) },
@@ -80,7 +82,7 @@ var tmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"quantiles": func(q scenarios.Quantiles) []string {
 		return []string{formatCount(q.Count), ms3(q.Mean), ms3(q.P50), ms3(q.P90), ms3(q.P95), ms3(q.P99), ms3(q.P999), ms3(q.Max)}
 	},
-}).Parse(pageTemplate))
+}).ParseFS(templates, "page.gohtml", "run.gohtml", "suite.gohtml"))
 
 func ms3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 
