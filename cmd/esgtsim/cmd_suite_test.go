@@ -116,3 +116,18 @@ func TestSuiteUsageErrors(t *testing.T) {
 		t.Errorf("--junit DIR: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestSuiteBrokenRun: a run that fails makes the suite exit 1, after the
+// report, which shows the error, has been written.
+func TestSuiteBrokenRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "broken.toml")
+	doc := "name = \"broken\"\nduration = \"2s\"\n[fabric]\nnodes = 64\n[[fault]]\nat = \"1s\"\nkind = \"link_heal\"\nnode = 0\npeer = 29\n"
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, "suite", "latency", path)
+	if code != 1 || !strings.Contains(stderr, "suite: 1 of 2 scenarios failed to run") ||
+		!strings.Contains(out, "ERROR  broken (Other)") || !strings.Contains(out, "no such link between 0 and 29") {
+		t.Errorf("exit %d, stderr %q\n%s", code, stderr, out)
+	}
+}

@@ -272,3 +272,58 @@ func TestJUnit(t *testing.T) {
 		t.Errorf("%d failure elements, %d failing asserted criteria", failures, want)
 	}
 }
+
+// TestRunError: a run that fails is an error in the report, counted as
+// failing, and an error element in the JUnit file.
+func TestRunError(t *testing.T) {
+	sc, err := scenarios.Parse("broken.toml", []byte(`name = "broken"
+module = "Recovery"
+duration = "2s"
+[fabric]
+nodes = 64
+[[fault]]
+at = "1s"
+kind = "link_heal"
+node = 0
+peer = 29 # not linked to node 0 in this fabric: the run fails
+[[criterion]]
+metric = "requests.total"
+op = ">="
+value = 0
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(context.Background(), []*scenarios.Scenario{sc}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Scenarios[0]
+	if s.Status != Error || !strings.Contains(s.Error, "seed 1: broken.toml") || r.Total.Errors != 1 || r.Total.Failing != 1 || r.Pass() {
+		t.Fatalf("scenario %+v, total %+v", s, r.Total)
+	}
+	var b bytes.Buffer
+	if err := WriteJUnit(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := validateJUnit(bytes.NewReader(b.Bytes())); err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	if !strings.Contains(b.String(), `<error message="the run failed: seed 1: broken.toml`) || !strings.Contains(b.String(), `errors="1"`) {
+		t.Errorf("junit:\n%s", b.String())
+	}
+}
+
+// TestRunCancelled: a cancelled suite returns the context's error and no
+// report.
+func TestRunCancelled(t *testing.T) {
+	scs, err := Select([]string{"load-full"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if r, err := Run(ctx, scs, Options{}); err != context.Canceled || r != nil {
+		t.Fatalf("report %v, error %v", r, err)
+	}
+}
