@@ -1,6 +1,10 @@
 package kuramoto
 
-import "github.com/esgtsim/esgtsim/internal/detmath"
+import (
+	"fmt"
+
+	"github.com/esgtsim/esgtsim/internal/detmath"
+)
 
 // The coupling sums Σj wij·sin θj and Σj wij·cos θj over the neighbours of
 // one node are the step's inner loop. A single running sum would make every
@@ -35,6 +39,11 @@ func (l *layout) build(g *Graph) {
 	for i := range n {
 		l.start[i] = int32(len(l.cols))
 		for _, j := range g.Targets[g.Offsets[i]:g.Offsets[i+1]] {
+			if j < 0 || int(j) >= n {
+				// sumPairs reads without bounds checks: never let an
+				// offset outside the trig slice through.
+				panic(fmt.Sprintf("kuramoto: node %d has neighbour %d outside [0, %d)", i, j, n))
+			}
 			l.cols = append(l.cols, uint32(2*j))
 		}
 		for len(l.cols)%4 != 0 {
@@ -107,7 +116,16 @@ func sumWeighted(cols []uint32, weights []float64, tr []float64) (ss, sc float64
 // otherwise.
 func (n *Network) derivatives(lo, hi int, at, tr, k []float64) {
 	l := &n.layout
-	start := l.start[lo : hi+1]
+	sums := n.sums[2*lo : 2*hi]
+	if n.uniform {
+		sumRows(l.start[lo:hi+1], l.cols, tr, sums)
+	} else {
+		for r := range hi - lo {
+			i := lo + r
+			a, b := l.start[i], l.start[i+1]
+			sums[2*r], sums[2*r+1] = sumWeighted(l.cols[a:b], l.weights[a:b], tr)
+		}
+	}
 	omega, invDeg := n.omega[lo:hi], n.invDeg[lo:hi]
 	at, k = at[lo:hi], k[lo:hi]
 	self := tr[2*lo : 2*hi]
@@ -115,13 +133,7 @@ func (n *Network) derivatives(lo, hi int, at, tr, k []float64) {
 	for r := range k {
 		d := omega[r]
 		if inv := invDeg[r]; inv != 0 {
-			cols := l.cols[start[r]:start[r+1]]
-			var ss, sc float64
-			if n.uniform {
-				ss, sc = sumUniform(cols, tr)
-			} else {
-				ss, sc = sumWeighted(cols, l.weights[start[r]:start[r+1]], tr)
-			}
+			ss, sc := sums[2*r], sums[2*r+1]
 			c := float64(self[2*r+1]*ss) - float64(self[2*r]*sc)
 			d += float64(float64(scale*inv) * c)
 		}

@@ -27,6 +27,7 @@ type Network struct {
 	trig   []float64 // sin θi at 2i, cos θi at 2i+1, then two zeros
 	next   []float64 // the trig of the phases being computed
 	kick   []float64 // this step's noise increment of each phase
+	sums   []float64 // each node's coupling sums, Σ sin at 2i, Σ cos at 2i+1
 
 	layout layout // the graph's rows, padded for the coupling sums
 	// uniform reports whether every edge weight equals weight; scale is
@@ -78,6 +79,7 @@ func (n *Network) Reset(g *Graph) {
 		*s = resize(*s, 2*size+2)
 		clear(*s)
 	}
+	n.sums = resize(n.sums, 2*size)
 	if n.cfg.Integrator == RK4 {
 		for _, s := range []*[]float64{&n.k1, &n.k2, &n.k3, &n.k4, &n.tmp} {
 			*s = resize(*s, size)
