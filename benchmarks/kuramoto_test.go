@@ -3,6 +3,7 @@ package benchmarks
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -43,29 +44,38 @@ func fabricGraph(b *testing.B, n int) *kuramoto.Graph {
 }
 
 // BenchmarkKuramotoStep measures one integration step of the model's
-// oscillators (40 Hz, K = 14, noise 0.01, dt = 5 ms) on the 32-node and
-// 10,000-node fabrics. ns/edge is the step's cost per directed edge; the
-// target is at most 10 ns/edge with Euler (the Python original: about
-// 1,500 ns/edge).
+// oscillators (40 Hz, K = 14, noise 0.01, dt = 5 ms) on the 32-, 1,000-
+// and 10,000-node fabrics, on one worker and, for the networks large
+// enough to share a step (kuramoto.ParallelMinWork), on GOMAXPROCS
+// workers. ns/edge is the step's wall time per directed edge; the target
+// is at most 0.35 ns/edge with Euler on 10,000 nodes (the Python original:
+// about 1,500 ns/edge).
 func BenchmarkKuramotoStep(b *testing.B) {
-	for _, n := range []int{32, 10000} {
+	for _, n := range []int{32, 1000, 10000} {
 		for _, in := range []kuramoto.Integrator{kuramoto.Euler, kuramoto.RK4} {
-			b.Run(fmt.Sprintf("nodes=%d/%v", n, in), func(b *testing.B) {
-				g := fabricGraph(b, n)
-				cfg := kuramoto.DefaultConfig()
-				cfg.Integrator = in
-				net, err := kuramoto.NewNetwork(g, cfg, sim.NewStream(1, "noise"))
-				if err != nil {
-					b.Fatal(err)
-				}
-				net.RandomizePhases(sim.NewStream(1, "phases"))
-				b.ReportAllocs()
-				for b.Loop() {
-					net.Step()
-				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(g.Edges()), "ns/edge")
-				b.ReportMetric(float64(g.Edges()), "edges")
-			})
+			workers := []int{1}
+			if p := runtime.GOMAXPROCS(0); n >= 1000 && p > 1 {
+				workers = append(workers, p)
+			}
+			for _, w := range workers {
+				b.Run(fmt.Sprintf("nodes=%d/%v/workers=%d", n, in, w), func(b *testing.B) {
+					g := fabricGraph(b, n)
+					cfg := kuramoto.DefaultConfig()
+					cfg.Integrator = in
+					net, err := kuramoto.NewNetwork(g, cfg, sim.NewStream(1, "noise"))
+					if err != nil {
+						b.Fatal(err)
+					}
+					net.SetWorkers(w)
+					net.RandomizePhases(sim.NewStream(1, "phases"))
+					b.ReportAllocs()
+					for b.Loop() {
+						net.Step()
+					}
+					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(g.Edges()), "ns/edge")
+					b.ReportMetric(float64(g.Edges()), "edges")
+				})
+			}
 		}
 	}
 }
