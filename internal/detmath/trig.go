@@ -24,18 +24,25 @@ const (
 // argument is first taken modulo 2π with math.Mod, which is exact.
 const reduceLimit = 1 << 29
 
+// π/4 in three parts, for Cody–Waite reduction.
+const (
+	pi4A = 7.85398125648498535156e-1
+	pi4B = 3.77489470793079817668e-8
+	pi4C = 2.69515142907905952645e-15
+)
+
 // octant reduces |x| to z in [-π/4, π/4] and returns the octant j in 0..7.
 func octant(x float64) (j uint64, z float64) {
-	const (
-		pi4A = 7.85398125648498535156e-1 // π/4 in three parts
-		pi4B = 3.77489470793079817668e-8
-		pi4C = 2.69515142907905952645e-15
-	)
 	if x >= reduceLimit {
 		x = math.Mod(x, 2*math.Pi)
 	}
-	// x < 2^29 here, so the int64 conversion is exact and cheaper than
-	// the uint64 one, which must handle values above 2^63.
+	return octantSmall(x)
+}
+
+// octantSmall is octant for 0 <= x < reduceLimit.
+func octantSmall(x float64) (j uint64, z float64) {
+	// The int64 conversion is exact here and cheaper than the uint64 one,
+	// which must handle values above 2^63.
 	j = uint64(int64(float64(x * (4 / math.Pi))))
 	j += j & 1 // round an odd octant up, without a branch (phases are random)
 	y := float64(j)
@@ -75,12 +82,28 @@ func Sincos(x float64) (sin, cos float64) {
 	if x == 0 {
 		return x, 1
 	}
-	// The octant's signs and the sine–cosine swap are applied to the bits
-	// without branches: for random phases a branch would be mispredicted
-	// half the time. The results are those of the plain branches.
 	sinSign := math.Float64bits(x) >> 63
-	x = math.Abs(x)
-	j, z := octant(x) // j is 0, 2, 4 or 6
+	j, z := octant(math.Abs(x))
+	return fromOctant(j, z, sinSign)
+}
+
+// SincosPhase returns Sincos(x), bit for bit, with fewer checks for the
+// arguments an oscillator's phase takes, 0 <= x < 2π; any other argument
+// goes through Sincos.
+func SincosPhase(x float64) (sin, cos float64) {
+	if math.Signbit(x) || !(x < 2*math.Pi) { // negative (−0 too), too large or NaN
+		return Sincos(x)
+	}
+	j, z := octantSmall(x)
+	return fromOctant(j, z, 0)
+}
+
+// fromOctant evaluates the kernels at z and applies the signs of octant j
+// (0, 2, 4 or 6) and of the argument (sinSign 1 if negative). The signs
+// and the sine–cosine swap are applied to the bits without branches: for
+// random phases a branch would be mispredicted half the time. The results
+// are those of the plain branches.
+func fromOctant(j uint64, z float64, sinSign uint64) (sin, cos float64) {
 	half, swap := j>>2, j>>1&1
 	sinSign ^= half
 	cosSign := half ^ swap

@@ -144,7 +144,8 @@ func (n *Network) derivatives(lo, hi int, at, tr, k []float64) {
 	}
 }
 
-// setTrig writes sin x and cos x at tr[2i] and tr[2i+1].
+// setTrig writes sin x and cos x at tr[2i] and tr[2i+1]. Phases are
+// mostly in [0, 2π), detmath's fast path.
 func setTrig(tr []float64, i int, x float64) {
-	tr[2*i], tr[2*i+1] = detmath.Sincos(x)
+	tr[2*i], tr[2*i+1] = detmath.SincosPhase(x)
 }
