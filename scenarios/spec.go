@@ -77,6 +77,8 @@ type FabricSpec struct {
 	// scenario file's directory (to the working directory for a built-in).
 	// The fabric has the list's nodes unless nodes is set.
 	Edges string `toml:"edges"`
+	// Health is the original's health loop and topology repair.
+	Health HealthSpec `toml:"health"`
 }
 
 // OscillatorSpec is the [oscillator] table (docs/model.md §2).
@@ -426,6 +428,7 @@ func DefaultSpec() Spec {
 			RewiringProbability: fc.RewiringProbability, HubClosureProbability: fc.HubClosureProbability,
 			TargetDensity: fc.TargetDensity, LatencyMin: fc.LatencyMin, LatencyMax: fc.LatencyMax,
 			BandwidthsGbps: fc.BandwidthsGbps, PacketLoss: fc.PacketLoss, HopProcessing: fc.HopProcessing,
+			Health: defaultHealthSpec(),
 		},
 		Oscillator: OscillatorSpec{
 			Coupling: oc.Coupling, FreqMeanHz: oc.FreqMeanHz, FreqDist: oc.FreqDist.String(),

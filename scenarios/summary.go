@@ -36,6 +36,8 @@ type Summary struct {
 	CouplingLeak *CouplingLeak `json:"coupling_leak,omitempty"`
 	// Original holds the figures of the [original] models switched on.
 	Original *OriginalInfo `json:"original,omitempty"`
+	// Health is what the fabric's health loop did, when enabled.
+	Health *HealthInfo `json:"health,omitempty"`
 
 	Requests         Requests  `json:"requests"`
 	LatencyMs        Quantiles `json:"latency_ms"`         // every request, arrival to outcome
@@ -292,6 +294,9 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	}
 	if w.orig != nil {
 		s.Original = w.orig.summary()
+	}
+	if w.health != nil {
+		s.Health = w.health.summary()
 	}
 	if w.sc.Spec.Defects.CouplingLeak {
 		s.CouplingLeak = &CouplingLeak{Initial: w.sc.Spec.Oscillator.Coupling, Final: w.coord.Coupling()}

@@ -27,6 +27,7 @@ type world struct {
 	ctrl      *arousal.Controller
 	rec       *recorder
 	orig      *originalModels // nil unless [original] switches a model on
+	health    *healthLoop     // nil unless [fabric.health] is enabled
 	workloads []*workload
 	err       error // the first error raised inside an event, which ends the run
 }
@@ -54,6 +55,9 @@ func build(ctx context.Context, sc *Scenario, rec *recorder, keepHistory bool) (
 		return nil, err
 	}
 	w.orig = attachOriginal(w)
+	if w.health, err = startHealth(w); err != nil {
+		return nil, sc.errorf("fabric.health", "%v", err)
+	}
 	for i := range sc.Spec.Workloads {
 		wl := newWorkload(w, i)
 		w.workloads = append(w.workloads, wl)

@@ -115,6 +115,9 @@ func writeTextReport(w io.Writer, s *scenarios.Summary) {
 	if o := s.Original; o != nil {
 		writeOriginal(line, o)
 	}
+	if h := s.Health; h != nil {
+		line("health loop\t%d passes; %d nodes isolated, %d bypass links added, %d isolated nodes revived by ESGT mode", h.Checks, h.Isolated, h.BypassLinks, h.Revived)
+	}
 	f := s.Fabric
 	line("fabric\t%d nodes, %d edges, clustering %.3f, path length %.3f, efficiency %.3f, algebraic connectivity %.3f",
 		f.Nodes, f.Edges, f.Clustering, f.PathLength, f.Efficiency, f.AlgebraicConnectivity)

@@ -19,7 +19,7 @@ type ignition struct {
 	saved []float64 // phases kept across a rebuild
 
 	graph kuramoto.Graph
-	links []int32 // fabric link of each directed edge of graph
+	links []int32 // fabric link of each directed edge of graph, or bypassID of its far end
 	net   *kuramoto.Network
 	dyn   kuramoto.Dynamics
 
@@ -163,6 +163,12 @@ func (ig *ignition) build() {
 				ig.links = append(ig.links, links[e])
 			}
 		}
+		for _, v := range f.Bypass(int(u)) {
+			if c.local[v] >= 0 {
+				ig.graph.AddEdge(c.local[v], c.couplingWeight(f.BypassWeight()))
+				ig.links = append(ig.links, bypassID(v))
+			}
+		}
 		ig.graph.EndRow()
 	}
 	for _, v := range ig.nodes {
@@ -261,12 +267,25 @@ func (ig *ignition) weightsOnly() bool {
 			}
 			e++
 		}
+		for _, v := range f.Bypass(int(u)) {
+			if c.local[v] < 0 {
+				continue
+			}
+			if e == len(ig.links) || ig.links[e] != bypassID(v) {
+				return false
+			}
+			e++
+		}
 	}
 	if e != len(ig.links) {
 		return false
 	}
 	for e, id := range ig.links {
-		ig.graph.Weights[e] = c.couplingWeight(f.Link(int(id)).Weight)
+		w := f.BypassWeight()
+		if id >= 0 {
+			w = f.Link(int(id)).Weight
+		}
+		ig.graph.Weights[e] = c.couplingWeight(w)
 	}
 	ig.net.WeightsChanged()
 	return true
@@ -364,3 +383,8 @@ func (c *Coordinator) couplingWeight(w float64) float64 {
 	}
 	return w
 }
+
+// bypassID marks, in an ignition's links, an edge over a bypass link of
+// the health loop's repair to node v: negative, so never a link id, and
+// unique within a row.
+func bypassID(v int32) int32 { return -1 - v }

@@ -37,7 +37,8 @@ type Fabric struct {
 	state       []NodeState
 	healthy     int
 
-	bc broadcastScratch
+	bc     broadcastScratch
+	bypass bypassLinks // added by the health loop's repair
 
 	// Link aggregates cached for the current version: the coordinator asks
 	// for the mean latency on every request.

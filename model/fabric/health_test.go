@@ -1,0 +1,65 @@
+package fabric
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/sim"
+)
+
+// TestHealthIsolatesSilentNodes: as the original's probe found, an idle
+// fabric loses every node once they have been silent for more than 5 s,
+// and an isolated node is never heard from again.
+func TestHealthIsolatesSilentNodes(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Nodes = 8
+	f, _ := New(cfg)
+	if err := f.Initialize(sim.NewStream(1, "fabric")); err != nil {
+		t.Fatal(err)
+	}
+	h := NewHealth(f, DefaultHealthConfig(), 0)
+	rng := sim.NewStream(1, "health")
+	if n := h.Check(clock.Time(5*clock.Second), rng); n != 0 {
+		t.Fatalf("at exactly 5 s: %d isolated, want 0 (the timeout is strict)", n)
+	}
+	h.Heard(2, clock.Time(3*clock.Second))
+	if n := h.Check(clock.Time(5*clock.Second+clock.Millisecond), rng); n != 7 || f.HealthyCount() != 1 {
+		t.Fatalf("at 5.001 s: %d isolated, %d healthy; want 7 and node 2", n, f.HealthyCount())
+	}
+	h.Heard(3, clock.Time(9*clock.Second))
+	h.Check(clock.Time(9*clock.Second), rng)
+	if f.HealthyCount() != 0 || !h.Isolated(3) {
+		t.Fatalf("%d healthy; want none: node 2 fell silent and node 3 was never heard from again", f.HealthyCount())
+	}
+}
+
+// TestHealthRepairMakesACliqueOutsideTheGraph: isolating the centre of a
+// star links its leaves pairwise by bypass links, which the metrics do not
+// see.
+func TestHealthRepairMakesACliqueOutsideTheGraph(t *testing.T) {
+	list, err := ReadEdgeList("star.csv", strings.NewReader("0,1\n0,2\n0,3\n0,4\n1,2\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Nodes, cfg.MinDegree = 5, 1
+	f, _ := New(cfg)
+	if err := f.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
+		t.Fatal(err)
+	}
+	h := NewHealth(f, DefaultHealthConfig(), 0)
+	for i := 1; i < 5; i++ {
+		h.Heard(i, clock.Time(6*clock.Second))
+	}
+	h.Check(clock.Time(6*clock.Second), sim.NewStream(1, "health"))
+	if got := h.Stats(); got.Isolated != 1 || got.BypassLinks != 5 || f.BypassLinks() != 5 {
+		t.Fatalf("stats %+v, %d bypass links; want node 0 isolated and 5 bypass links (1-2 existed)", got, f.BypassLinks())
+	}
+	if b := f.Bypass(1); len(b) != 2 || b[0] != 3 || b[1] != 4 {
+		t.Errorf("node 1's bypass neighbours %v, want [3 4]", b)
+	}
+	if m := f.Metrics(sim.NewStream(1, "m")); m.Edges != 1 {
+		t.Errorf("metrics see %d live edges, want 1 (1-2): bypass links are not in the graph", m.Edges)
+	}
+}
