@@ -43,6 +43,7 @@ esgtsim kuramoto --topology fabric --nodes 32 --format json`,
 		fs.Float64("dt", def.Step.Seconds(), "integration step, seconds")
 		fs.Float64("duration", 1, "virtual time to integrate, seconds")
 		fs.String("integrator", def.Integrator.String(), "euler or rk4")
+		fs.String("normalization", def.Normalization.String(), "divide each node's coupling sum by its degree or by the number of oscillators (nodes, the original at 2025-11-15)")
 		fs.Float64("target", def.Target, "coherence regarded as synchronised")
 		fs.Float64("er-p", 0.2, "edge probability of the er topology")
 		fs.Int("ring-k", 2, "neighbours on each side in the ring topology")
@@ -62,10 +63,12 @@ type kuramotoResult struct {
 	FreqMeanHz   float64 `json:"freq_mean_hz"`
 	FreqSpreadHz float64 `json:"freq_spread_hz"`
 	Integrator   string  `json:"integrator"`
-	DtS          float64 `json:"dt_s"`
-	DurationS    float64 `json:"duration_s"`
-	Seed         uint64  `json:"seed"`
-	Target       float64 `json:"target"`
+	// Normalization is what each coupling sum is divided by.
+	Normalization string  `json:"normalization"`
+	DtS           float64 `json:"dt_s"`
+	DurationS     float64 `json:"duration_s"`
+	Seed          uint64  `json:"seed"`
+	Target        float64 `json:"target"`
 	// Complete is false when the integration was interrupted; the figures
 	// then cover the VirtualSeconds reached.
 	Complete       bool     `json:"complete"`
@@ -91,7 +94,11 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	if err != nil {
 		return e.usagef("%v", err)
 	}
-	cfg.FreqDist, cfg.Integrator = dist, integrator
+	normalization, err := kuramoto.ParseNormalization(get.str("normalization"))
+	if err != nil {
+		return e.usagef("%v", err)
+	}
+	cfg.FreqDist, cfg.Integrator, cfg.Normalization = dist, integrator, normalization
 	if cfg.Step, err = clock.FromSeconds(get.float("dt")); err != nil {
 		return e.usagef("--dt: %v", err)
 	}
@@ -152,7 +159,7 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	res := kuramotoResult{
 		Topology: topology, Nodes: nodes, Edges: g.Edges() / 2, Coupling: cfg.Coupling,
 		FreqDist: dist.String(), FreqMeanHz: cfg.FreqMeanHz, FreqSpreadHz: cfg.FreqSpreadHz,
-		Integrator: integrator.String(), DtS: cfg.Step.Seconds(), DurationS: duration.Seconds(),
+		Integrator: integrator.String(), Normalization: normalization.String(), DtS: cfg.Step.Seconds(), DurationS: duration.Seconds(),
 		Seed: seed, Target: cfg.Target, Complete: e.ctx.Err() == nil, VirtualSeconds: now.Seconds(),
 		RFinal: r, RPeak: dyn.Peak(), Quality: kuramoto.Quality(r).String(),
 	}
@@ -183,8 +190,8 @@ func printKuramoto(w io.Writer, format string, res kuramotoResult) error {
 		sync = fmt.Sprintf("%.3f s", *res.TimeToSyncS)
 	}
 	fmt.Fprintf(w, "topology        %s, %d nodes, %d edges\n", res.Topology, res.Nodes, res.Edges)
-	fmt.Fprintf(w, "oscillators     K = %g, %s frequencies %g ± %g Hz, %s, dt %g s, %g s\n",
-		res.Coupling, res.FreqDist, res.FreqMeanHz, res.FreqSpreadHz, res.Integrator, res.DtS, res.DurationS)
+	fmt.Fprintf(w, "oscillators     K = %g normalised by %s, %s frequencies %g ± %g Hz, %s, dt %g s, %g s\n",
+		res.Coupling, res.Normalization, res.FreqDist, res.FreqMeanHz, res.FreqSpreadHz, res.Integrator, res.DtS, res.DurationS)
 	rMean := notAvailable
 	if res.RMean != nil {
 		rMean = fmt.Sprintf("%.4f", *res.RMean)

@@ -49,6 +49,7 @@ func TestKuramotoSyncOrNot(t *testing.T) {
 func TestKuramotoBadFlagsExit2(t *testing.T) {
 	for _, args := range [][]string{
 		{"--freq-dist", "gauss"},
+		{"--normalization", "edges"},
 		{"--dt", "-1"},
 		{"--dt", "NaN"},
 		{"--nodes", "0"},
@@ -62,5 +63,29 @@ func TestKuramotoBadFlagsExit2(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, "Usage:") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
+	}
+}
+
+// TestKuramotoNormalization: K/N and K/|Ni| are different dynamics on a
+// fabric, and the report says which ran.
+func TestKuramotoNormalization(t *testing.T) {
+	run := func(norm string) (string, float64) {
+		out, stderr, code := runCLI(t, "kuramoto", "--topology", "fabric", "--nodes", "32", "--duration", "0.3", "--normalization", norm, "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", norm, code, stderr)
+		}
+		var rep struct {
+			Normalization string  `json:"normalization"`
+			RFinal        float64 `json:"r_final"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep.Normalization, rep.RFinal
+	}
+	n1, r1 := run("degree")
+	n2, r2 := run("nodes")
+	if n1 != "degree" || n2 != "nodes" || r1 == r2 {
+		t.Errorf("degree: %s r %v; nodes: %s r %v", n1, r1, n2, r2)
 	}
 }
