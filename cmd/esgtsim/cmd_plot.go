@@ -20,7 +20,7 @@ var plotCmd = &command{
 	name:    "plot",
 	summary: "draw the figures of a run or of a sweep",
 	usage: `esgtsim plot NAME|FILE [--seed N] [--set key=value]... [--out DIR] [--format svg|png]
-       esgtsim plot --sweep FILE --x PARAM --y FIGURE [--spread ci|minmax] [--confidence 0.95] [--title TEXT] [--out FILE]`,
+       esgtsim plot --sweep FILE --x PARAM --y FIGURE [--spread ci|minmax] [--confidence 0.95] [--title TEXT] [--record FILE.json] [--out FILE]`,
 	about: `Plot runs a scenario, a built-in one by name (esgtsim list) or a TOML
 file, and draws its figures into DIR (default plots/NAME, created if
 missing): latency.svg (histogram by outcome and CDF of the latency from
@@ -37,9 +37,9 @@ Lines, merged or one shard) and draws the figure --y against the parameter
 --x: the mean over seeds with its Student-t confidence interval (at
 --confidence) as bars and a band, or with --spread minmax the range over
 seeds, one line per combination of the other parameters that vary. The
-title names the scenario (when the file says it, as a shard's trailer
-does) and the parameters that do not vary; --title replaces its first
-line. --x is a parameter column (triggers.refractory_period) or its last
+title names the scenario and its --set overrides (from the sweep's
+--record file, or the scenario from a shard's trailer) and the parameters
+that do not vary; --title replaces its first line. --x is a parameter column (triggers.refractory_period) or its last
 part (refractory_period); durations are shown in ms. The format is
 --out's extension (.svg or .png); --out defaults to the CSV's name with
 "-Y-vs-X.svg"; --out - writes it to standard output in the --format
@@ -60,6 +60,7 @@ esgtsim plot --sweep sweep.jsonl --x refractory_period --y ignitions --spread mi
 		fs.String("spread", "ci", "with --sweep: bars and band show ci (the confidence interval of the mean) or minmax (the range over seeds)")
 		fs.Float64("confidence", 0.95, "with --sweep: the level of the confidence interval")
 		fs.String("title", "", "with --sweep: the title's first line (default: Y against X)")
+		fs.String("record", "", "with --sweep: the sweep's record (sweep --record), to name the scenario and its settings in the title")
 	},
 	run: runSimple(-1, runPlot),
 }
@@ -87,6 +88,15 @@ func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
 			return e.usagef("--sweep needs --x PARAM and --y FIGURE")
 		}
 		opt := plots.SweepOptions{X: x, Y: y, Confidence: get.float("confidence"), Title: get.str("title")}
+		if record := get.str("record"); record != "" {
+			data, err := os.ReadFile(record)
+			if err != nil {
+				return e.usagef("--record: %v", err)
+			}
+			if opt.Context, err = sweepContext(data); err != nil {
+				return e.usagef("--record %s: %v", record, err)
+			}
+		}
 		if opt.Spread, err = plots.ParseSpread(get.str("spread")); err != nil {
 			return e.usagef("--spread: %v", err)
 		}
@@ -96,8 +106,8 @@ func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
 		return plotSweep(e, sweep, opt, out, format, fs.Changed("format"))
 	}
 	switch {
-	case x != "" || y != "" || fs.Changed("spread") || fs.Changed("confidence") || fs.Changed("title"):
-		return e.usagef("--x, --y, --spread, --confidence and --title apply to --sweep")
+	case x != "" || y != "" || fs.Changed("spread") || fs.Changed("confidence") || fs.Changed("title") || fs.Changed("record"):
+		return e.usagef("--x, --y, --spread, --confidence, --title and --record apply to --sweep")
 	case len(args) != 1:
 		return e.usagef("want a scenario NAME|FILE (or --sweep FILE.csv), got %d arguments", len(args))
 	}

@@ -123,7 +123,7 @@ func TestPlotExitCodes(t *testing.T) {
 		{"bad format", []string{"burst", "--format", "pdf"}, 2, "--format must be svg or png"},
 		{"bad override", []string{"burst", "--set", "fabric.nodes=-1"}, 2, "fabric.nodes"},
 		{"bad seed", []string{"burst", "--seed", "x"}, 2, "invalid argument"},
-		{"x without sweep", []string{"burst", "--x", "a"}, 2, "--x, --y, --spread, --confidence and --title apply to --sweep"},
+		{"x without sweep", []string{"burst", "--x", "a"}, 2, "--x, --y, --spread, --confidence, --title and --record apply to --sweep"},
 		{"bad spread", []string{"--sweep", sweepCSV, "--x", "p", "--y", "y", "--spread", "sd"}, 2, "spread must be ci or minmax"},
 		{"sweep and scenario", []string{"burst", "--sweep", sweepCSV, "--x", "p", "--y", "y"}, 2, "--sweep takes no scenario"},
 		{"sweep and seed", []string{"--sweep", sweepCSV, "--x", "p", "--y", "y", "--seed", "2"}, 2, "--seed and --set apply to a run"},

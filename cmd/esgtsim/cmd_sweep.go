@@ -20,7 +20,7 @@ import (
 var sweepCmd = &command{
 	name:    "sweep",
 	summary: "run a scenario over a grid of parameters and seeds",
-	usage:   "esgtsim sweep NAME|FILE --param path.key=VALUES... [--seeds 1..N] [--set key=value]... [--columns M,...] [--format csv|jsonl] [--out FILE [--resume]] [--shard I/N] [--precision 0.05 [--max-seeds 200] [--metric M]...] [-j WORKERS]",
+	usage:   "esgtsim sweep NAME|FILE --param path.key=VALUES... [--seeds 1..N] [--set key=value]... [--columns M,...] [--format csv|jsonl] [--out FILE [--resume]] [--record FILE.json] [--shard I/N] [--precision 0.05 [--max-seeds 200] [--metric M]...] [-j WORKERS]",
 	about: `Sweep runs a scenario once per cell of a grid, the cross product of the
 --param values and the --seeds, on all cores, and writes one row per cell:
 cell (0-based), seed, one column per --param named by its path with the
@@ -33,6 +33,12 @@ fixed order, the combinations of the --param flags as given (the last
 varies fastest), then the seeds ascending, and rows hold no wall-clock
 figure, so a sweep writes the same bytes whatever -j is; speed goes to
 standard error.
+
+--record FILE writes, once the sweep is done, what reproduces it as JSON:
+scenario, source_sha256, overrides (the --set flags as given), params,
+seeds, columns, format, fingerprint and config (every key after defaults
+and --set, the seed left out). plot --sweep --record names the scenario
+and the settings in its title from it.
 
 A scenario may hold its study in a [sweep] table: params = ["path=VALUES",
 ...] used when no --param is given, and seeds = "1..30" used when
@@ -92,6 +98,7 @@ esgtsim sweep load-short --param triggers.refractory_period=0ms,100ms --metric i
 		fs.String("format", "csv", "output format: csv or jsonl")
 		fs.String("out", "", "write the rows to FILE, atomically, keeping finished rows in FILE.partial (default: standard output)")
 		fs.Bool("resume", false, "continue an interrupted sweep from FILE.partial (needs --out)")
+		fs.String("record", "", "also write the sweep's record to FILE as JSON: scenario, overrides, params, seeds, columns, fingerprint, effective configuration")
 		fs.String("shard", "", "run only slice I of N (0-based, I/N, e.g. 0/4)")
 		fs.IntP("workers", "j", 0, "how many cells run in parallel (default: GOMAXPROCS, the CPUs this process may use)")
 		declarePrecisionFlags(fs)
@@ -160,7 +167,8 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	case workers < 1:
 		return e.usagef("-j must be at least 1, got %d", workers)
 	}
-	if err := e.checkOutputs("out", out); err != nil {
+	record := get.str("record")
+	if err := e.checkOutputs("out", out, "record", record); err != nil {
 		return err
 	}
 	if fs.Changed("precision") || fs.Changed("max-seeds") || fs.Changed("metric") {
@@ -205,6 +213,11 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 		return interrupted(st, out)
 	case err != nil:
 		return err
+	}
+	if record != "" {
+		if err := e.writeSweepRecord(record, def, plan); err != nil {
+			return err
+		}
 	}
 	wall := time.Since(start)
 	fmt.Fprintf(e.stderr, "esgtsim: sweep: %d cells (%d resumed, %d run, %d failed) in %.3g s wall with -j %d: %.3g cells/s\n",

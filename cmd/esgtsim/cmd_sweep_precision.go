@@ -107,6 +107,11 @@ func runSweepSequential(e *env, fs *pflag.FlagSet, def sweep.Definition, out str
 		}
 		return err
 	}
+	if record := get.str("record"); record != "" {
+		if err := e.writeSweepRecord(record, def, plan); err != nil {
+			return err
+		}
+	}
 	if out == "" {
 		out = atomicfile.Stdout
 	}

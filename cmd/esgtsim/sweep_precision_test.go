@@ -146,3 +146,46 @@ seeds = "1..3"
 		t.Errorf("bad seeds: exit %d, %s", code, stderr)
 	}
 }
+
+// TestSweepRecord checks sweep --record: the record says how to reproduce
+// the rows, and plot --sweep --record names the scenario and its
+// overrides in the title.
+func TestSweepRecord(t *testing.T) {
+	dir := t.TempDir()
+	rows, record := filepath.Join(dir, "s.jsonl"), filepath.Join(dir, "s.json")
+	_, stderr, code := runCLI(t, "sweep", "load-short", "--set", "fabric.nodes=40", "--param", "triggers.refractory_period=0ms,100ms",
+		"--seeds", "1..2", "--format", "jsonl", "--out", rows, "--record", record)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Scenario    string
+		Overrides   []string
+		Params      []struct{ Path string }
+		Seeds       []uint64
+		Columns     []string
+		Fingerprint string
+		Config      map[string]any
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Scenario != "load-short" || len(rec.Overrides) != 1 || rec.Params[0].Path != "triggers.refractory_period" ||
+		len(rec.Seeds) != 2 || rec.Fingerprint == "" || rec.Columns[2] != "triggers.refractory_period" {
+		t.Errorf("record %+v", rec)
+	}
+	if rec.Config["fabric"].(map[string]any)["nodes"].(float64) != 40 {
+		t.Errorf("config fabric %v", rec.Config["fabric"])
+	}
+	if _, hasSeed := rec.Config["seed"]; hasSeed {
+		t.Error("the record's config keeps the file's seed")
+	}
+	svg, stderr, code := runCLI(t, "plot", "--sweep", rows, "--record", record, "--x", "refractory_period", "--y", "ignitions", "--out", "-")
+	if code != 0 || !strings.Contains(svg, "load-short; fabric.nodes=40") {
+		t.Errorf("exit %d, %s; the title should name the scenario and its override", code, stderr)
+	}
+}

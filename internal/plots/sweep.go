@@ -48,6 +48,10 @@ type SweepOptions struct {
 	Confidence float64
 	// Title, when set, replaces the title's first line ("Y against X").
 	Title string
+	// Context, when set, names the scenario and its settings in the
+	// title's second line, before the parameters that do not vary; by
+	// default the scenario a shard trailer names, if any.
+	Context string
 }
 
 // RenderSweep reads a sweep's CSV or JSON Lines from data and draws figure
@@ -83,6 +87,9 @@ func RenderSweep(w io.Writer, f Format, data io.Reader, opt SweepOptions) error 
 		return err
 	}
 	d.scenario = t.scenario
+	if opt.Context != "" {
+		d.scenario = opt.Context
+	}
 	p, err := d.figure(opt)
 	if err != nil {
 		return err
