@@ -5,6 +5,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/model/fabric"
 )
 
 // InvariantError is the first invariant a run violated: when, on which
@@ -24,7 +25,7 @@ func (e *InvariantError) Error() string {
 // order of phases, arousal and threshold bounds, and the fabric's ESGT-mode
 // weights. It keeps only in-flight state, so it costs bounded memory.
 type checker struct {
-	w             *world
+	fabric        func() fabricView // the current fabric (fabric_recreate replaces it)
 	refractory    clock.Duration
 	maxConcurrent int
 	maxFrequency  float64
@@ -38,11 +39,23 @@ type checker struct {
 
 const notAdmitted = esgt.Phase(255)
 
+// fabricView is what the checker reads of the fabric; *fabric.Fabric
+// implements it, and tests give it fabrics in states no run reaches.
+type fabricView interface {
+	Nodes() int
+	Healthy(i int) bool
+	HealthyCount() int
+	InESGTMode() bool
+	NumLinks() int
+	Link(id int) fabric.Link
+}
+
 func newChecker() *checker { return &checker{open: map[uint64]esgt.Phase{}} }
 
 func (c *checker) configure(w *world) {
 	cfg := w.coord.Config()
-	c.w, c.refractory, c.maxConcurrent, c.maxFrequency = w, cfg.RefractoryPeriod, cfg.MaxConcurrent, cfg.MaxFrequencyHz
+	c.fabric = func() fabricView { return w.fab }
+	c.refractory, c.maxConcurrent, c.maxFrequency = cfg.RefractoryPeriod, cfg.MaxConcurrent, cfg.MaxFrequencyHz
 }
 
 func (c *checker) fail(e *Event, format string, args ...any) error {
@@ -121,7 +134,7 @@ func (c *checker) event(e *Event) error {
 			}
 		}
 	case EvFault:
-		f := c.w.fab
+		f := c.fabric()
 		healthy := 0
 		for i := range f.Nodes() {
 			if f.Healthy(i) {
@@ -138,7 +151,7 @@ func (c *checker) event(e *Event) error {
 // fabricAtRest checks that with no ignition in flight the fabric has left
 // ESGT mode and every link weight is back to 1.
 func (c *checker) fabricAtRest(e *Event) error {
-	f := c.w.fab
+	f := c.fabric()
 	if f.InESGTMode() {
 		return c.fail(e, "fabric still in ESGT mode with no ignition in flight")
 	}
