@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -317,30 +316,6 @@ func TestCancelReturnsPartialResult(t *testing.T) {
 	}
 	if res.Summary.Requests.Total == 0 || res.Summary.Requests.Total > 500 {
 		t.Fatalf("partial result has %d requests", res.Summary.Requests.Total)
-	}
-}
-
-// TestFabricCyclingMemory: re-creating the fabric many times does not
-// retain the old fabrics (the original's memory-leak test).
-func TestFabricCyclingMemory(t *testing.T) {
-	heapAfter := func(cycles string) uint64 {
-		sc, err := Builtin("fabric-cycling", []string{"fault[0].repeat=" + cycles, "duration=\"" + cycles + "s\"", "fault[0].period=\"500ms\""})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := Run(context.Background(), sc, Options{}); err != nil {
-			t.Fatal(err)
-		}
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
-	heapAfter("10")
-	small := heapAfter("10")
-	large := heapAfter("400")
-	if large > small+2<<20 {
-		t.Fatalf("heap after 400 cycles %d bytes, after 10 cycles %d: the fabrics are retained", large, small)
 	}
 }
 
