@@ -147,7 +147,7 @@ func judge(sc *scenarios.Scenario, seeds []uint64, outs []outcome, tier verdict.
 		}
 		s.Digests[j] = o.digest
 	}
-	need := int(math.Ceil(quorum*float64(len(seeds)) - 1e-9))
+	need := int(math.Ceil(float64(quorum*float64(len(seeds))) - 1e-9)) // rounded: no multiply-add, same on every platform
 	for k, c := range sc.Criteria() {
 		t := Tally{Name: c.Name, Metric: c.Metric, Op: c.Op, Value: c.Value, Tier: c.Tier, Why: c.Why, Seeds: len(seeds)}
 		for _, o := range outs {
