@@ -3,9 +3,11 @@ package benchmarks
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
@@ -47,9 +49,12 @@ func fabricGraph(b *testing.B, n int) *kuramoto.Graph {
 // oscillators (40 Hz, K = 14, noise 0.01, dt = 5 ms) on the 32-, 1,000-
 // and 10,000-node fabrics, on one worker and, for the networks large
 // enough to share a step (kuramoto.ParallelMinWork), on GOMAXPROCS
-// workers. ns/edge is the step's wall time per directed edge; the target
-// is at most 0.35 ns/edge with Euler on 10,000 nodes (the Python original:
-// about 1,500 ns/edge).
+// workers. ns/edge is the step's mean wall time per directed edge;
+// best-ns/edge that of the fastest step, the figure to quote from a shared
+// machine, where other tenants inflate the mean (each step is timed, which
+// adds a few per cent to the 32-node figures). The target is at most 0.35
+// ns/edge with Euler on 10,000 nodes (the Python original: about 1,500
+// ns/edge).
 func BenchmarkKuramotoStep(b *testing.B) {
 	for _, n := range []int{32, 1000, 10000} {
 		for _, in := range []kuramoto.Integrator{kuramoto.Euler, kuramoto.RK4} {
@@ -69,10 +74,14 @@ func BenchmarkKuramotoStep(b *testing.B) {
 					net.SetWorkers(w)
 					net.RandomizePhases(sim.NewStream(1, "phases"))
 					b.ReportAllocs()
+					best := time.Duration(math.MaxInt64)
 					for b.Loop() {
+						t0 := time.Now()
 						net.Step()
+						best = min(best, time.Since(t0))
 					}
 					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(g.Edges()), "ns/edge")
+					b.ReportMetric(float64(best.Nanoseconds())/float64(g.Edges()), "best-ns/edge")
 					b.ReportMetric(float64(g.Edges()), "edges")
 				})
 			}
