@@ -59,3 +59,25 @@ func TestRunHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestSuiteHTML: suite --html writes the page of the suite, with every
+// scenario's section, even when the suite fails (exit 3).
+func TestSuiteHTML(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "suite.html")
+	_, stderr, code := runCLI(t, "suite", "latency", "burst", "--seeds", "1..2", "--html", page)
+	if code != 0 && code != 3 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`class="suite-header"`, `id="run-latency"`, `id="run-burst"`, "esgtsim suite latency burst --seeds 1..2", "of 2 seeds", "--seeds 1..2"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if _, stderr, code := runCLI(t, "suite", "latency", "--html", "-"); code != 2 || !strings.Contains(stderr, "--html") {
+		t.Errorf("--html - with the report on standard output: exit %d, %q", code, stderr)
+	}
+}

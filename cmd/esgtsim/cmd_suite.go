@@ -20,7 +20,7 @@ import (
 var suiteCmd = &command{
 	name:    "suite",
 	summary: "run scenarios as a stress suite and judge them by their criteria",
-	usage:   "esgtsim suite [NAME|FILE|DIR]... [--seeds 1..N] [--quorum 0.9] [--tier asserted|target] [--junit FILE] [--format text|json] [--out FILE] [--set key=value]... [-j WORKERS]",
+	usage:   "esgtsim suite [NAME|FILE|DIR]... [--seeds 1..N] [--quorum 0.9] [--tier asserted|target] [--junit FILE] [--html FILE] [--format text|json] [--out FILE] [--set key=value]... [-j WORKERS]",
 	about: `Suite runs a set of scenarios, every built-in by default, or the
 built-ins, scenario files and directories (every *.toml in them) given, in
 parallel on all cores, and judges each by its [[criterion]] tables. It
@@ -38,8 +38,11 @@ them. --tier target judges the original suite's stated targets instead of
 the asserts. --set overrides a key of every scenario. --junit FILE writes
 JUnit XML for CI (one testsuite per module, one testcase per scenario, a
 failure per failing criterion naming the metric, the observation and the
-bound), without times, so the file is deterministic too. Files are
-written whole or not at all.
+bound), without times, so the file is deterministic too. --html FILE
+writes the verdict as one self-contained HTML page: the table by module,
+each scenario's criteria over its seeds and, collapsed, its run at the
+first seed (outcomes, latency, figures, configuration), run again for the
+page with the same digest. Files are written whole or not at all.
 
 Exit status: 0 when every judged criterion holds, 3 when one fails (the
 report and the JUnit file are still written whole), 1 when a run fails or
@@ -52,6 +55,7 @@ esgtsim suite load-full latency my-scenarios/ --tier target --format json`,
 		fs.Float64("quorum", 1, "fraction of the seeds in which a criterion must hold, in (0, 1]")
 		fs.String("tier", "asserted", "criteria that decide: asserted (the original tests' asserts) or target (its stated targets)")
 		fs.String("junit", "", "write the verdict as JUnit XML to FILE")
+		fs.String("html", "", "write the verdict as one self-contained HTML page to FILE (- is standard output)")
 		fs.String("format", "text", "report format: text or json")
 		fs.String("out", "", "write the report to FILE instead of standard output")
 		fs.StringArray("set", nil, "override a key of every scenario, path.to.key=value (repeatable)")
@@ -63,7 +67,7 @@ esgtsim suite load-full latency my-scenarios/ --tier target --format json`,
 func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
 	seedSpec, quorum, junit, format, out := get.str("seeds"), get.float("quorum"), get.str("junit"), get.str("format"), get.str("out")
-	workers := get.int("workers")
+	workers, htmlPath := get.int("workers"), get.str("html")
 	sets, err := fs.GetStringArray("set")
 	get.keep(err)
 	tier, tierErr := tierFlag(e, &get)
@@ -88,10 +92,13 @@ func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 			return e.usagef("%v", err)
 		}
 	}
+	if htmlPath == atomicfile.Stdout && out == "" {
+		return e.usagef("--html - and the report would both write standard output; send the report to a file with --out FILE")
+	}
 	if out == "" {
 		out = atomicfile.Stdout
 	}
-	if err := e.checkOutputs("out", out, "junit", junit); err != nil {
+	if err := e.checkOutputs("out", out, "junit", junit, "html", htmlPath); err != nil {
 		return err
 	}
 	scs, err := suite.Select(args, sets)
@@ -131,6 +138,11 @@ func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if junit != "" {
 		if err := e.writeOutput(junit, func(w io.Writer) error { return suite.WriteJUnit(w, rep) }); err != nil {
+			return err
+		}
+	}
+	if htmlPath != "" {
+		if err := writeSuiteHTML(e, htmlPath, rep, scs, workers, suiteCommand(fs, args, sets), seedSpec); err != nil {
 			return err
 		}
 	}

@@ -50,7 +50,7 @@ f.addEventListener("load", function () {
 		viewport: d.documentElement.clientWidth,
 		page: d.documentElement.scrollWidth,
 		heading: box("h1"),
-		bars: box(".outcomes tbody"),
+		bars: box(".scenarios tbody, .outcomes tbody"),
 		figure: box("figure svg")
 	}));
 	document.documentElement.setAttribute("data-dom", "<!DOCTYPE html>" + d.documentElement.outerHTML);
@@ -76,16 +76,25 @@ func TestBrowser(t *testing.T) {
 		t.Skipf("%s is not set: no browser to render the report with (.ci/run sets it where it can install Chromium)", browserEnv)
 	}
 	run := sample(t)
-	page, _ := render(t, run)
+	runPage, _ := render(t, run)
+	var suitePage bytes.Buffer
+	if err := WriteSuite(&suitePage, sampleSuite(t), testVersion); err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	for _, size := range []struct {
 		name          string
+		page          []byte
+		check         func(*testing.T, *html.Node)
 		width, height int
 	}{
-		{"laptop", 1280, 2400}, // tall enough to show the first figure
-		{"phone", 390, 844},
+		// Tall enough to show the first figure.
+		{"laptop", runPage, func(t *testing.T, doc *html.Node) { checkPage(t, doc, run.Summary) }, 1280, 2400},
+		{"phone", runPage, func(t *testing.T, doc *html.Node) { checkPage(t, doc, run.Summary) }, 390, 844},
+		{"suite-phone", suitePage.Bytes(), checkSuitePage, 390, 844},
 	} {
 		t.Run(size.name, func(t *testing.T) {
+			page := size.page
 			path := filepath.Join(dir, size.name+".html")
 			framed := fmt.Sprintf(frame, size.width, size.height, html.EscapeString(string(page)))
 			if err := os.WriteFile(path, []byte(framed), 0o644); err != nil {
@@ -111,7 +120,7 @@ func TestBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkPage(t, doc, run.Summary)
+			size.check(t, doc)
 
 			if lay.Viewport != float64(size.width) {
 				t.Errorf("viewport %v px wide, want %d", lay.Viewport, size.width)
@@ -133,7 +142,7 @@ func TestBrowser(t *testing.T) {
 				coloured bool
 			}{
 				{"heading", lay.Heading, 0.02, false},
-				{"outcome bars", lay.Bars, 0.02, true},
+				{"outcome bars or suite verdicts", lay.Bars, 0.02, true},
 				{"first figure", lay.Figure, 0.02, true},
 			} {
 				if part.box == nil {
@@ -227,4 +236,16 @@ func hasColour(img image.Image, r image.Rectangle) bool {
 		}
 	}
 	return false
+}
+
+// checkSuitePage checks a suite's page as the browser built it: self
+// contained, with its verdict, its table by module and its scenarios.
+func checkSuitePage(t *testing.T, doc *html.Node) {
+	t.Helper()
+	checkSelfContained(t, doc)
+	for _, class := range []string{"suite-header", "verdict-word", "modules", "scenarios", "in-suite", "run-details"} {
+		if find(doc, hasClass(class)) == nil {
+			t.Errorf("no element of class %q", class)
+		}
+	}
 }

@@ -1,6 +1,7 @@
-// Package htmlreport writes a run's report as one self-contained HTML
-// page, the report a stress tester opens in a browser or attaches to a CI
-// job: `esgtsim run --html FILE`.
+// Package htmlreport writes a run's report, or a suite's, as one
+// self-contained HTML page, the report a stress tester opens in a browser
+// or attaches to a CI job: `esgtsim run --html FILE` ([WriteRun]) and
+// `esgtsim suite --html FILE` ([WriteSuite]).
 //
 // The page holds everything in one file and fetches nothing: the style
 // sheet is inline, there is no script, no web font (the text uses the
@@ -24,6 +25,12 @@
 // viewport (a viewport meta element and CSS media queries), wide tables
 // scroll sideways instead of widening the page, and the figures shrink to
 // the width of the screen.
+//
+// A suite's page opens with the suite's verdict, the verdict table by
+// module and the list of scenarios, each linked to its section: the
+// scenario's verdict, its criteria judged over its seeds (the range of the
+// observations, "held in k of N seeds"), its seeds and digests, and its
+// run at the first seed, as above, in a collapsed details element.
 //
 // It holds no wall-clock figure, so the same scenario, seed and esgtsim
 // version give the same bytes.
