@@ -224,7 +224,8 @@ func encodeJSON(w io.Writer, v any) error {
 // first run's report with the check's verdict.
 type determinismReport struct {
 	scenarios.Summary
-	Determinism determinismVerdict `json:"determinism"`
+	Determinism determinismVerdict  `json:"determinism"`
+	Config      scenarios.Effective `json:"config"` // see runReport
 }
 
 // determinismVerdict says whether two runs recorded the same trace and, if
@@ -263,7 +264,7 @@ func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string
 		differ = fmt.Errorf("%s: two runs with seed %d differ at record %d (virtual time %v)", sc.Spec.Name, sc.Spec.Seed, div.B.Seq, div.B.At)
 	}
 	if format == "json" {
-		rep := determinismReport{Summary: res.Summary, Determinism: determinismVerdict{Deterministic: div == nil, Runs: 2}}
+		rep := determinismReport{Summary: res.Summary, Determinism: determinismVerdict{Deterministic: div == nil, Runs: 2}, Config: sc.Effective()}
 		if div != nil {
 			show := func(r scenarios.Record) string {
 				if r.Kind == "" {
