@@ -63,9 +63,23 @@ func Builtins() []Info {
 func BuiltinSource(name string) ([]byte, error) {
 	data, err := builtinFS.ReadFile(path.Join("builtin", name+".toml"))
 	if err != nil {
-		return nil, fmt.Errorf("no built-in scenario %q (esgtsim list shows them)", name)
+		return nil, fmt.Errorf("no built-in scenario %q%s (esgtsim list shows them)", name, closestBuiltin(name))
 	}
 	return data, nil
+}
+
+// closestBuiltin returns " (did you mean NAME?)" for the built-in nearest
+// to name, or "".
+func closestBuiltin(name string) string {
+	entries, _ := fs.ReadDir(builtinFS, "builtin")
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e.Name(), ".toml"))
+	}
+	if best, ok := strictoml.Closest(name, names); ok {
+		return fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return ""
 }
 
 // Builtin loads the built-in scenario called name with overrides.
@@ -85,7 +99,7 @@ func Load(nameOrPath string, overrides []string) (*Scenario, error) {
 	data, err := os.ReadFile(nameOrPath)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%q is neither a built-in scenario (esgtsim list) nor a file", nameOrPath)
+			return nil, fmt.Errorf("%q is neither a built-in scenario (esgtsim list) nor a file%s", nameOrPath, closestBuiltin(nameOrPath))
 		}
 		return nil, err
 	}

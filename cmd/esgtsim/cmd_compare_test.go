@@ -150,12 +150,23 @@ func TestCompareUsageErrors(t *testing.T) {
 		{[]string{"compare", "load-short", "--confidence", "95"}, "strictly between 0 and 1"},
 		{[]string{"compare", "load-short", "--format", "xml"}, "--format must be text or json"},
 		{[]string{"compare", "load-short", "--seeds", "5..1"}, "counts down"},
-		{[]string{"compare", "load-short", "--b", "triggers.refractory_periodd=1ms"}, "B: "},
-		{[]string{"compare", "nosuch"}, "neither a built-in scenario"},
 	} {
 		_, stderr, code := runCLI(t, tc.args...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+	// Bad input (a scenario, an override) exits 1, as for run.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"compare", "load-short", "--b", "triggers.refractory_periodd=1ms"}, "B: "},
+		{[]string{"compare", "nosuch"}, "neither a built-in scenario"},
+	} {
+		_, stderr, code := runCLI(t, tc.args...)
+		if code != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", tc.args, code, stderr, tc.want)
 		}
 	}
 }

@@ -125,7 +125,7 @@ func TestFabricBadFlagsExit2(t *testing.T) {
 		{[]string{"--bogus"}, "unknown flag"},
 	} {
 		_, stderr, code := runCLI(t, append([]string{"fabric"}, tc.args...)...)
-		if code != 2 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "Usage: esgtsim fabric") {
+		if code != 2 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "Run 'esgtsim help fabric' for usage.") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
 		}
 	}

@@ -60,7 +60,7 @@ func TestKuramotoBadFlagsExit2(t *testing.T) {
 		{"extra-positional"},
 	} {
 		_, stderr, code := runCLI(t, append([]string{"kuramoto"}, args...)...)
-		if code != 2 || !strings.Contains(stderr, "Usage:") {
+		if code != 2 || !strings.Contains(stderr, "Run 'esgtsim help kuramoto' for usage.") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
 	}

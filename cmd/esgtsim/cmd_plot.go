@@ -113,7 +113,7 @@ func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	sc, err := scenarios.Load(args[0], sets)
 	if err != nil {
-		return e.usagef("%v", err)
+		return e.inputError(err)
 	}
 	if fs.Changed("seed") {
 		sc.Spec.Seed = seed
@@ -152,7 +152,7 @@ func plotSweep(e *env, path string, opt plots.SweepOptions, out string, format p
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return e.usagef("--sweep: %v", err)
+		return e.inputError(fmt.Errorf("--sweep: %w", err))
 	}
 	defer f.Close()
 	if err := plots.WriteSweep(out, f, opt); err != nil {

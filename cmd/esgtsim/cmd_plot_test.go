@@ -119,9 +119,9 @@ func TestPlotExitCodes(t *testing.T) {
 	}{
 		{"no scenario", nil, 2, "want a scenario NAME|FILE"},
 		{"two scenarios", []string{"burst", "latency"}, 2, "got 2 arguments"},
-		{"unknown scenario", []string{"nope"}, 2, "neither a built-in scenario"},
+		{"unknown scenario", []string{"nope"}, 1, "neither a built-in scenario"},
 		{"bad format", []string{"burst", "--format", "pdf"}, 2, "--format must be svg or png"},
-		{"bad override", []string{"burst", "--set", "fabric.nodes=-1"}, 2, "fabric.nodes"},
+		{"bad override", []string{"burst", "--set", "fabric.nodes=-1"}, 1, "fabric.nodes"},
 		{"bad seed", []string{"burst", "--seed", "x"}, 2, "invalid argument"},
 		{"x without sweep", []string{"burst", "--x", "a"}, 2, "--x, --y, --spread, --confidence, --title and --record apply to --sweep"},
 		{"bad spread", []string{"--sweep", sweepCSV, "--x", "p", "--y", "y", "--spread", "sd"}, 2, "spread must be ci or minmax"},
@@ -132,7 +132,7 @@ func TestPlotExitCodes(t *testing.T) {
 		{"sweep, unknown y", []string{"--sweep", sweepCSV, "--x", "refractory_period", "--y", "nope", "--out", out}, 2, `no figure "nope"`},
 		{"sweep, bad extension", []string{"--sweep", sweepCSV, "--x", "refractory_period", "--y", "success_rate", "--out", filepath.Join(dir, "x.pdf")}, 2, "--out"},
 		{"sweep, format contradicts out", []string{"--sweep", sweepCSV, "--x", "refractory_period", "--y", "success_rate", "--out", out, "--format", "png"}, 2, "contradicts"},
-		{"sweep, missing file", []string{"--sweep", filepath.Join(dir, "none.csv"), "--x", "p", "--y", "y"}, 2, "no such file"},
+		{"sweep, missing file", []string{"--sweep", filepath.Join(dir, "none.csv"), "--x", "p", "--y", "y"}, 1, "no such file"},
 		{"sweep, malformed CSV", []string{"--sweep", ragged, "--x", "p", "--y", "y", "--out", out}, 1, "wrong number of fields"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -143,8 +143,8 @@ func TestPlotExitCodes(t *testing.T) {
 			if !strings.Contains(stderr, tc.stderr) {
 				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr)
 			}
-			if tc.code == 2 && !strings.Contains(stderr, "Usage: esgtsim plot") {
-				t.Errorf("a usage error must print the usage:\n%s", stderr)
+			if tc.code == 2 && !strings.Contains(stderr, "Run 'esgtsim help plot' for usage.") {
+				t.Errorf("a usage error must say where the usage is:\n%s", stderr)
 			}
 			if stdout != "" {
 				t.Errorf("a failure wrote to stdout: %q", stdout)

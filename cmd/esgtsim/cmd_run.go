@@ -121,7 +121,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	sc, err := scenarios.Load(args[0], sets)
 	if err != nil {
-		return e.usagef("%v", err)
+		return e.inputError(err)
 	}
 	if fs.Changed("seed") {
 		sc.Spec.Seed = seed

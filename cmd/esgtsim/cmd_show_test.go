@@ -21,7 +21,7 @@ func TestShowDefaults(t *testing.T) {
 		{"show", "--revision", "2025-11-15", "latency"},
 		{"show"},
 	} {
-		if _, stderr, code := runCLI(t, args...); code != 2 || !strings.Contains(stderr, "Usage:") {
+		if _, stderr, code := runCLI(t, args...); code != 2 || !strings.Contains(stderr, "Run 'esgtsim help show' for usage.") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
 	}

@@ -60,7 +60,7 @@ func TestSummarizeUsageErrors(t *testing.T) {
 	}{
 		{[]string{"summarize"}, 2, "want at least one sweep file"},
 		{[]string{"summarize", notSweep, "--format", "xml"}, 2, "--format must be text, csv or jsonl"},
-		{[]string{"summarize", notSweep}, 2, "not an esgtsim sweep output"},
+		{[]string{"summarize", notSweep}, 1, "not an esgtsim sweep output"},
 		{[]string{"summarize", filepath.Join(dir, "nope.csv")}, 1, "no such file"},
 	} {
 		_, stderr, code := runCLI(t, tc.args...)

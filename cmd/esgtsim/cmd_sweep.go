@@ -228,13 +228,6 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	return nil
 }
 
-// inputError is a usage error (exit status 2) about the command's input
-// rather than its syntax: it names the problem without repeating the
-// command's help.
-func (e *env) inputError(err error) error {
-	return &usageError{err: fmt.Errorf("%s: %w", e.cmd.name, err)}
-}
-
 // interrupted explains what an interrupted sweep kept and how to finish.
 func interrupted(st sweep.Stats, out string) error {
 	done := st.Resumed + st.Ran

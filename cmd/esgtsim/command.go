@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/esgtsim/esgtsim/internal/strictoml"
 )
 
 // command is one esgtsim subcommand.
@@ -33,17 +35,47 @@ type env struct {
 }
 
 // usageError is a mistake in the command line: it exits with status 2 and
-// prints the relevant usage text.
+// prints one line saying where the usage is, not the whole help.
 type usageError struct {
-	err   error
-	usage string
+	err  error
+	hint string // e.g. "Run 'esgtsim help run' for usage."
 }
 
 func (u *usageError) Error() string { return u.err.Error() }
 
 // usagef returns a usage error for e's command.
 func (e *env) usagef(format string, a ...any) error {
-	return &usageError{err: fmt.Errorf(e.cmd.name+": "+format, a...), usage: e.cmd.help()}
+	return &usageError{err: fmt.Errorf(e.cmd.name+": "+format, a...), hint: e.cmd.hint()}
+}
+
+// hint is the line that follows a usage error of the command.
+func (c *command) hint() string {
+	return fmt.Sprintf("Run 'esgtsim help %s' for usage.", c.name)
+}
+
+// mainHint is the line that follows a usage error before any command.
+const mainHint = "Run 'esgtsim help' for the list of commands."
+
+// inputError is bad input (a scenario file, a value, an override, a
+// sweep's or a shard's content): exit status 1, one line. An error that
+// already has its position (file:line: key: message) is shown as it is,
+// as the go command shows its errors; others are prefixed with the
+// command.
+func (e *env) inputError(err error) error {
+	var positioned *strictoml.Error
+	if errors.As(err, &positioned) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", e.cmd.name, err)
+}
+
+// didYouMean returns " (did you mean X?)" for the known word nearest to
+// word, or "" when none is close.
+func didYouMean(word string, known []string) string {
+	if best, ok := strictoml.Closest(word, known); ok {
+		return fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return ""
 }
 
 // parse parses args with the command's flags, interspersed with positional
@@ -58,9 +90,24 @@ func (e *env) parse(fs *pflag.FlagSet, args []string) ([]string, error) {
 			fmt.Fprint(e.stdout, e.cmd.help())
 			return nil, errHelp
 		}
-		return nil, e.usagef("%v", err)
+		return nil, e.usagef("%v%s", err, flagSuggestion(fs, err))
 	}
 	return fs.Args(), nil
+}
+
+// flagSuggestion returns " (did you mean --seed?)" for pflag's "unknown
+// flag: --sed", or "".
+func flagSuggestion(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var known []string
+	fs.VisitAll(func(f *pflag.Flag) { known = append(known, f.Name) })
+	if best, ok := strictoml.Closest(name, known); ok {
+		return " (did you mean --" + best + "?)"
+	}
+	return ""
 }
 
 // errHelp means help was printed; the command stops and exits 0.

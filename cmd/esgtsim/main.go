@@ -43,10 +43,7 @@ func exitCode(stderr io.Writer, err error) int {
 	}
 	var u *usageError
 	if errors.As(err, &u) {
-		fmt.Fprintf(stderr, "esgtsim: %v\n", u.err)
-		if u.usage != "" {
-			fmt.Fprintf(stderr, "\n%s", u.usage)
-		}
+		fmt.Fprintf(stderr, "esgtsim: %v\n%s\n", u.err, u.hint)
 		return 2
 	}
 	fmt.Fprintf(stderr, "esgtsim: %v\n", err)
@@ -61,7 +58,7 @@ func exitCode(stderr io.Writer, err error) int {
 // call it with buffers.
 func run(ctx context.Context, stdout, stderr io.Writer, args []string) error {
 	if len(args) == 0 {
-		return &usageError{err: errors.New("no command given"), usage: mainUsage()}
+		return &usageError{err: errors.New("no command given"), hint: mainHint}
 	}
 	name, rest := args[0], args[1:]
 	switch name {
@@ -73,7 +70,11 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) error {
 	}
 	c := lookup(name)
 	if c == nil {
-		return &usageError{err: fmt.Errorf("unknown command %q", name), usage: mainUsage()}
+		names := make([]string, len(commands))
+		for i, c := range commands {
+			names[i] = c.name
+		}
+		return &usageError{err: fmt.Errorf("unknown command %q%s", name, didYouMean(name, names)), hint: mainHint}
 	}
 	return c.run(&env{ctx: ctx, stdout: stdout, stderr: stderr, cmd: c}, rest)
 }

@@ -39,7 +39,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 			if code != 2 {
 				t.Errorf("exit code %d, want 2", code)
 			}
-			if !strings.Contains(stderr, tc.stderr) || !strings.Contains(stderr, "Usage:") {
+			if !strings.Contains(stderr, tc.stderr) || !strings.Contains(stderr, "Run 'esgtsim help") || strings.Contains(stderr, "Usage:") {
 				t.Errorf("stderr lacks %q or the usage text:\n%s", tc.stderr, stderr)
 			}
 			if stdout != "" {

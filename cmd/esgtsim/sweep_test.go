@@ -109,7 +109,7 @@ func TestSweepShardMergeCLI(t *testing.T) {
 			t.Errorf("%s: merge --out differs from the unsharded sweep", format)
 		}
 		out, stderr, code := runCLI(t, "merge", files[0], files[1], files[3])
-		if code != 2 || out != "" || !strings.Contains(stderr, "missing shard(s) [2] of 4") {
+		if code != 1 || out != "" || !strings.Contains(stderr, "missing shard(s) [2] of 4") {
 			t.Errorf("merge with a shard missing: exit %d, stdout %q, stderr %q", code, out, stderr)
 		}
 	}
@@ -121,29 +121,30 @@ func TestSweepUsageErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		args   []string
+		code   int // 2 for the command line, 1 for bad input (a key, a value, a file)
 		stderr string
 	}{
-		{"no scenario", []string{"sweep"}, "want 1 argument(s), got 0"},
-		{"param syntax", []string{"sweep", "latency", "--param", "fabric.nodes"}, "want path.to.key=v1,v2"},
-		{"bad range", []string{"sweep", "latency", "--param", "fabric.nodes=10:1:1"}, `range "10:1:1": START is above STOP`},
-		{"unknown key", []string{"sweep", "latency", "--param", "fabric.nodez=8,16"}, `--param fabric.nodez=8: fabric.nodez: unknown key (did you mean "nodes"?)`},
-		{"bad value", []string{"sweep", "latency", "--param", "triggers.refractory_period=10ms,-1ms"}, "--param triggers.refractory_period=-1ms: triggers.refractory_period: durations must not be negative"},
-		{"seed as param", []string{"sweep", "latency", "--param", "seed=1,2"}, "--seeds"},
-		{"bad seeds", []string{"sweep", "latency", "--seeds", "3..1"}, "counts down"},
-		{"bad format", []string{"sweep", "latency", "--format", "xml"}, "--format must be csv or jsonl"},
-		{"bad shard", []string{"sweep", "latency", "--shard", "4/4"}, "I must be between 0 and N-1 = 3"},
-		{"resume without out", []string{"sweep", "latency", "--resume"}, "--resume needs --out"},
-		{"zero workers", []string{"sweep", "latency", "-j", "0"}, "-j must be at least 1"},
-		{"unknown scenario", []string{"sweep", "nope"}, "neither a built-in scenario"},
-		{"journal exists", []string{"sweep", "latency", "--out", out}, "add --resume to continue it"},
-		{"journal of another sweep", []string{"sweep", "latency", "--out", out, "--resume"}, "belongs to a different sweep"},
-		{"merge nothing", []string{"merge"}, "no shard files given"},
-		{"merge missing file", []string{"merge", "no-such-file.csv"}, "no-such-file.csv"},
+		{"no scenario", []string{"sweep"}, 2, "want 1 argument(s), got 0"},
+		{"param syntax", []string{"sweep", "latency", "--param", "fabric.nodes"}, 2, "want path.to.key=v1,v2"},
+		{"bad range", []string{"sweep", "latency", "--param", "fabric.nodes=10:1:1"}, 2, `range "10:1:1": START is above STOP`},
+		{"unknown key", []string{"sweep", "latency", "--param", "fabric.nodez=8,16"}, 1, `--param fabric.nodez=8: fabric.nodez: unknown key (did you mean "nodes"?)`},
+		{"bad value", []string{"sweep", "latency", "--param", "triggers.refractory_period=10ms,-1ms"}, 1, "--param triggers.refractory_period=-1ms: triggers.refractory_period: durations must not be negative"},
+		{"seed as param", []string{"sweep", "latency", "--param", "seed=1,2"}, 2, "--seeds"},
+		{"bad seeds", []string{"sweep", "latency", "--seeds", "3..1"}, 2, "counts down"},
+		{"bad format", []string{"sweep", "latency", "--format", "xml"}, 2, "--format must be csv or jsonl"},
+		{"bad shard", []string{"sweep", "latency", "--shard", "4/4"}, 2, "I must be between 0 and N-1 = 3"},
+		{"resume without out", []string{"sweep", "latency", "--resume"}, 2, "--resume needs --out"},
+		{"zero workers", []string{"sweep", "latency", "-j", "0"}, 2, "-j must be at least 1"},
+		{"unknown scenario", []string{"sweep", "nope"}, 1, "neither a built-in scenario"},
+		{"journal exists", []string{"sweep", "latency", "--out", out}, 1, "add --resume to continue it"},
+		{"journal of another sweep", []string{"sweep", "latency", "--out", out, "--resume"}, 1, "belongs to a different sweep"},
+		{"merge nothing", []string{"merge"}, 2, "no shard files given"},
+		{"merge missing file", []string{"merge", "no-such-file.csv"}, 1, "no-such-file.csv"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, tc.args...)
-			if code != 2 || !strings.Contains(stderr, tc.stderr) || stdout != "" {
-				t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit 2 and stderr containing %q", code, stdout, stderr, tc.stderr)
+			if code != tc.code || !strings.Contains(stderr, tc.stderr) || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit %d and stderr containing %q", code, stdout, stderr, tc.code, tc.stderr)
 			}
 		})
 	}

@@ -31,7 +31,7 @@ func TestRunExitStatusFollowsCriteria(t *testing.T) {
 		{"run", "latency", "--tier", "goal"},
 	} {
 		_, stderr, code := runCLI(t, args...)
-		if code != 2 || !strings.Contains(stderr, "Usage:") {
+		if code != 2 || !strings.Contains(stderr, "for usage.") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
 	}
