@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -92,6 +93,8 @@ func Builtin(name string, overrides []string) (*Scenario, error) {
 }
 
 // Load loads nameOrPath: a built-in scenario's name, or else a file path.
+// A file must hold something that happens: an empty file, or one without
+// a [[workload]], a [[needs.change]] or a [[fault]], is refused.
 func Load(nameOrPath string, overrides []string) (*Scenario, error) {
 	if data, err := BuiltinSource(nameOrPath); err == nil {
 		return Parse(nameOrPath, data, overrides)
@@ -103,7 +106,17 @@ func Load(nameOrPath string, overrides []string) (*Scenario, error) {
 		}
 		return nil, err
 	}
-	return Parse(nameOrPath, data, overrides)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &strictoml.Error{Pos: strictoml.Pos{File: nameOrPath}, Msg: "the scenario file is empty; start from a built-in one (esgtsim show latency > mine.toml)"}
+	}
+	sc, err := Parse(nameOrPath, data, overrides)
+	if err != nil {
+		return nil, err
+	}
+	if s := &sc.Spec; len(s.Workloads) == 0 && len(s.Needs.Changes) == 0 && len(s.Faults) == 0 {
+		return nil, sc.errorf("", "the scenario has no [[workload]], [[needs.change]] or [[fault]]: nothing would happen in it")
+	}
+	return sc, nil
 }
 
 // Parse decodes and validates a scenario file, applying overrides

@@ -56,6 +56,13 @@ func Decode(file string, data []byte, overrides []string, v any) (*Meta, error) 
 			return nil, err
 		}
 		meta.pos[o.path] = Pos{File: o.text}
+		// Tables the override created (--set nosuchtable.x=3) are the
+		// override's too, so that an error about them names it.
+		for _, prefix := range o.prefixes() {
+			if _, ok := meta.pos[prefix]; !ok {
+				meta.pos[prefix] = Pos{File: o.text}
+			}
+		}
 		// Positions of what the override replaced no longer apply; the
 		// keys it sets inside an inline table or array are its own.
 		for p := range meta.pos {

@@ -130,3 +130,18 @@ func (o override) recordNested(pos map[string]Pos, path string, value any) {
 		}
 	}
 }
+
+// prefixes returns the paths of the tables above the override's key, from
+// the outermost: "a", "a.b" for "a.b.c".
+func (o override) prefixes() []string {
+	var out []string
+	path := ""
+	for _, p := range o.parts[:len(o.parts)-1] {
+		path = join(path, p.key)
+		if p.index >= 0 {
+			path = fmt.Sprintf("%s[%d]", path, p.index)
+		}
+		out = append(out, path)
+	}
+	return out
+}

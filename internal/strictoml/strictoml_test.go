@@ -1,6 +1,7 @@
 package strictoml
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -136,6 +137,20 @@ func TestOverrides(t *testing.T) {
 	}
 	if got := meta.Pos("rates[1]").String(); got != "--set rates=[1, 2.5]" {
 		t.Errorf("nested override position %q", got)
+	}
+	if got := meta.Pos("inner").String(); !strings.HasPrefix(got, "s.toml:") {
+		t.Errorf("a table of the file moved to the override: %q", got)
+	}
+}
+
+// TestOverrideOfMissingTable: an unknown table created by an override is
+// reported at the override, not at the file.
+func TestOverrideOfMissingTable(t *testing.T) {
+	v := defaults()
+	_, err := Decode("s.toml", []byte(good), []string{"nosuchtable.x=3"}, &v)
+	var e *Error
+	if !errors.As(err, &e) || e.Pos.String() != "--set nosuchtable.x=3" || e.Key != "nosuchtable" {
+		t.Fatalf("err = %v, want it at --set nosuchtable.x=3 about nosuchtable", err)
 	}
 }
 
