@@ -13,7 +13,7 @@ func TestLoadRefusesNothingToRun(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct{ text, want string }{
 		{"", "empty.toml: the scenario file is empty"},
-		{"\n# only a comment\n", "empty.toml: the scenario file is empty"},
+		{"\n# only a comment\n", "empty.toml: the scenario has no [[workload]]"},
 		{"name = \"x\"\n[fabric]\nnodes = 8\n", "empty.toml: the scenario has no [[workload]]"},
 	} {
 		path := filepath.Join(dir, "empty.toml")
