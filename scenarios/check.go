@@ -86,7 +86,7 @@ func (c *checker) event(e *Event) error {
 		}
 		c.starts = append(c.starts[:0], c.starts[k:]...)
 		if c.maxFrequency > 0 && float64(len(c.starts)) >= c.maxFrequency {
-			return c.fail(e, "%d ignitions had started in the second before this one; max_esgt_frequency_hz is %v", len(c.starts), c.maxFrequency)
+			return c.fail(e, "%d ignitions had started in the second before this one; triggers.max_frequency_hz is %v", len(c.starts), c.maxFrequency)
 		}
 		c.starts = append(c.starts, e.At)
 	case EvPhase:
