@@ -33,7 +33,7 @@ func TestParseErrors(t *testing.T) {
 		{"probability", "[fabric]\npacket_loss = 1.5\n", nil, "t.toml:2: fabric.packet_loss: 1.5 is not a probability"},
 		{"negative duration", "[triggers]\nrefractory_period = \"-1ms\"\n", nil, "t.toml:2: triggers.refractory_period: durations must not be negative"},
 		{"unknown enum", "[oscillator]\nfreq_dist = \"gauss\"\n", nil, `t.toml:2: oscillator.freq_dist: kuramoto: unknown frequency distribution "gauss"`},
-		{"model validation", "[fabric]\nnodes = 5\nmin_degree = 5\n", nil, "t.toml:1: fabric:"},
+		{"model validation", "[fabric]\nnodes = 5\nmin_degree = 5\n", nil, "t.toml:3: fabric.min_degree: 5 must be < fabric.nodes 5"},
 		{"unknown workload", "[[workload]]\nkind = \"storm\"\n", nil, `t.toml:2: workload[0].kind: unknown workload kind "storm"`},
 		{"rate missing", "[[workload]]\nkind = \"poisson\"\n", nil, "workload[0].rate_hz: a poisson workload needs rate_hz > 0"},
 		{"unpaced loop", "[[workload]]\nkind = \"closed_loop\"\n", nil, "an unpaced closed loop"},
