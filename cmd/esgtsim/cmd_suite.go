@@ -103,7 +103,7 @@ func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	scs, err := suite.Select(args, sets)
 	if err != nil {
-		return e.usagef("%v", err)
+		return e.inputError(err)
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

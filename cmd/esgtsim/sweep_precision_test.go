@@ -142,7 +142,7 @@ seeds = "1..3"
 	}
 	bad := strings.Replace(study, `seeds = "1..3"`, `seeds = "3..1"`, 1)
 	os.WriteFile(path, []byte(bad), 0o644)
-	if _, stderr, code := runCLI(t, "sweep", path); code != 2 || !strings.Contains(stderr, "study.toml:8: sweep.seeds") {
+	if _, stderr, code := runCLI(t, "sweep", path); code != 1 || !strings.Contains(stderr, "study.toml:8: sweep.seeds") {
 		t.Errorf("bad seeds: exit %d, %s", code, stderr)
 	}
 }

@@ -360,7 +360,7 @@ func TestValidateNamesTheParam(t *testing.T) {
 		{"unknown key", []Param{{"triggers.refractory_perod", []string{"10ms"}}}, `--param triggers.refractory_perod=10ms: triggers.refractory_perod: unknown key (did you mean "refractory_period"?)`},
 		{"wrong type", []Param{{"fabric.nodes", []string{"16", "many"}}}, "--param fabric.nodes=many: fabric.nodes: want an integer"},
 		{"first in cell order", []Param{{"fabric.nodes", []string{"16", "0"}}, {"triggers.min_salience", []string{"0.5", "2"}}}, "--param triggers.min_salience=2:"},
-		{"relation", []Param{{"fabric.latency_min", []string{"1us", "3us"}}}, "with fabric.latency_min=3us: latency:18: fabric: fabric: latency_max 2µs must be >= latency_min 3µs"},
+		{"relation", []Param{{"fabric.latency_min", []string{"1us", "3us"}}}, "--param fabric.latency_min=3us: fabric.latency_max: 2µs must be >= fabric.latency_min 3µs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := NewPlan(Definition{Scenario: "latency", Params: tc.params, Seeds: []uint64{1}})

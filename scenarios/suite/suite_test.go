@@ -204,9 +204,10 @@ func TestSelect(t *testing.T) {
 		}
 		return p
 	}
-	write("b.toml", "name = \"b\"\nmodule = \"Custom\"\n")
-	write("a.toml", "name = \"a\"\nmodule = \"Latency\"\n")
-	write("c.toml", "name = \"c\"\n")
+	const workload = "[[workload]]\nkind = \"burst\"\nsize = 1\n"
+	write("b.toml", "name = \"b\"\nmodule = \"Custom\"\n"+workload)
+	write("a.toml", "name = \"a\"\nmodule = \"Latency\"\n"+workload)
+	write("c.toml", "name = \"c\"\n"+workload)
 	scs, err := Select([]string{dir, "burst"}, nil)
 	if err != nil {
 		t.Fatal(err)
