@@ -8,10 +8,12 @@ import (
 
 // ParallelMinWork is the size, in work units (directed edges plus
 // [rowWork] per node), from which a step is spread over several
-// goroutines. Below it a step is too short for the hand-over to pay: on
-// the 2-core reference machine the break-even is near 30,000 units, the
-// 1,000-node fabric (about 44,000 edges).
-const ParallelMinWork = 1 << 16
+// goroutines. Waking a helper costs microseconds, twice per Euler step,
+// so a step must be long enough to pay for it: at this size an Euler
+// step takes about 50 µs on one core of the reference machine. The
+// 1,000-node fabric (about 70,000 units) stays on one goroutine, the
+// 3,162-node one (226,000) does not.
+const ParallelMinWork = 1 << 17
 
 // rowWork is the cost of a row beyond its edges (the derivative's
 // arithmetic, the phase update and one sine and cosine), in edges.

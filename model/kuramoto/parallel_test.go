@@ -13,7 +13,7 @@ import (
 // random link weights.
 func largeGraph(t *testing.T, weighted bool) *Graph {
 	t.Helper()
-	g := ErdosRenyi(1500, 0.04, rand.New(rand.NewPCG(5, 1)))
+	g := ErdosRenyi(2000, 0.04, rand.New(rand.NewPCG(5, 1)))
 	if g.Edges()+rowWork*g.Nodes() < ParallelMinWork {
 		t.Fatalf("test graph too small to run in parallel: %d edges", g.Edges())
 	}
