@@ -23,3 +23,26 @@ func TestLoadRefusesNothingToRun(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysThatDoNothingRefused: a key that the workload's kind or the
+// salience's mode does not read is an error at its line.
+func TestKeysThatDoNothingRefused(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"[[workload]]\nkind = \"burst\"\nsize = 3\nrate_hz = 4\n",
+			"k.toml:4: workload[0].rate_hz: does nothing in a burst workload"},
+		{"[[workload]]\nkind = \"poisson\"\nrate_hz = 4\n[workload.salience]\nmode = \"fixed\"\nmin = 0.3\n",
+			"k.toml:6: workload[0].salience.min: does nothing in a salience mode fixed"},
+		{"[[workload]]\nkind = \"poisson\"\nrate_hz = 4\ndelta = 0.1\n",
+			"k.toml:4: workload[0].delta: does nothing in a poisson workload"},
+	} {
+		_, err := Parse("k.toml", []byte(tc.text), nil)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q:\n got %v\nwant %s...", tc.text, err, tc.want)
+		}
+	}
+	// The keys a kind reads are accepted.
+	ok := "[[workload]]\nkind = \"batches\"\nsize = 2\nbatches = 3\nevery = \"1s\"\n[workload.salience]\nmode = \"uniform\"\nmin = 0.2\nmax = 0.9\n"
+	if _, err := Parse("k.toml", []byte(ok), nil); err != nil {
+		t.Errorf("a valid batches workload: %v", err)
+	}
+}
