@@ -27,9 +27,13 @@ var salienceKeys = map[string][]string{
 }
 
 // onlyKeys refuses a key of the table at path that the file or an
-// override set but that what (a workload kind, a salience mode) does not
-// read: "rate_hz does nothing in a burst workload".
-func (sc *Scenario) onlyKeys(path, what string, allowed []string) error {
+// override set but that what (a workload kind, a salience mode, chosen by
+// the key selector) does not read: "rate_hz does nothing in a burst
+// workload". A key of the file is kept quiet when an override changed the
+// selector (--set workload[0].salience.mode=uniform on a file with a
+// fixed value): the override, not the file, made it idle.
+func (sc *Scenario) onlyKeys(path, selector, what string, allowed []string) error {
+	overridden := sc.meta.Has(path+"."+selector) && sc.meta.Pos(path+"."+selector).Line == 0
 	t := reflect.TypeFor[WorkloadSpec]()
 	if strings.HasSuffix(path, ".salience") {
 		t = reflect.TypeFor[SalienceSpec]()
@@ -37,6 +41,9 @@ func (sc *Scenario) onlyKeys(path, what string, allowed []string) error {
 	for i := range t.NumField() {
 		key, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
 		if key == "" || !sc.meta.Has(path+"."+key) || slices.Contains(allowed, key) {
+			continue
+		}
+		if overridden && sc.meta.Pos(path+"."+key).Line > 0 {
 			continue
 		}
 		return sc.errorf(path+"."+key, "does nothing in a %s (it reads %s)", what, strings.Join(allowed, ", "))

@@ -45,4 +45,13 @@ func TestKeysThatDoNothingRefused(t *testing.T) {
 	if _, err := Parse("k.toml", []byte(ok), nil); err != nil {
 		t.Errorf("a valid batches workload: %v", err)
 	}
+	// An override that changes the mode leaves the file's idle keys be;
+	// an override that sets an idle key is refused.
+	fixed := "[[workload]]\nkind = \"poisson\"\nrate_hz = 4\n[workload.salience]\nmode = \"fixed\"\nvalue = 0.8\n"
+	if _, err := Parse("k.toml", []byte(fixed), []string{"workload[0].salience.mode=uniform"}); err != nil {
+		t.Errorf("--set of the mode over a file's value: %v", err)
+	}
+	if _, err := Parse("k.toml", []byte(fixed), []string{"workload[0].salience.min=0.1"}); err == nil || !strings.Contains(err.Error(), "--set workload[0].salience.min=0.1") {
+		t.Errorf("--set of an idle key: %v", err)
+	}
 }

@@ -215,14 +215,14 @@ func (sc *Scenario) validateWorkload(i int) (float64, error) {
 	if len(w.At) > 0 && w.Kind != "list" && w.Kind != "modulation" {
 		return 0, sc.errorf(p+".at", "instants (at) are for list and modulation workloads, not %s", w.Kind)
 	}
-	if err := sc.onlyKeys(p, w.Kind+" workload", workloadKeys[w.Kind]); err != nil {
+	if err := sc.onlyKeys(p, "kind", w.Kind+" workload", workloadKeys[w.Kind]); err != nil {
 		return 0, err
 	}
 	if w.Kind != "modulation" {
 		if err := sc.validateSalience(p+".salience", &w.Salience); err != nil {
 			return 0, err
 		}
-		if err := sc.onlyKeys(p+".salience", "salience mode "+w.Salience.Mode, salienceKeys[w.Salience.Mode]); err != nil {
+		if err := sc.onlyKeys(p+".salience", "mode", "salience mode "+w.Salience.Mode, salienceKeys[w.Salience.Mode]); err != nil {
 			return 0, err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/esgtsim/esgtsim/internal/inference"
+	"github.com/esgtsim/esgtsim/internal/strictoml"
 	"github.com/esgtsim/esgtsim/internal/sweep"
 )
 
@@ -78,7 +79,7 @@ func (t *sweepTable) param(x string) (string, error) {
 	case len(t.params) == 0:
 		return "", fmt.Errorf("plots: sweep CSV has no parameter column (a column whose name holds a dot): %w", ErrColumn)
 	}
-	return "", fmt.Errorf("plots: sweep CSV has no parameter %q (parameters: %s): %w", x, strings.Join(t.params, ", "), ErrColumn)
+	return "", fmt.Errorf("plots: sweep CSV has no parameter %q%s (parameters: %s): %w", x, didYouMean(x, t.params), strings.Join(t.params, ", "), ErrColumn)
 }
 
 // figure checks that y names a figure column.
@@ -92,7 +93,16 @@ func (t *sweepTable) figure(y string) (string, error) {
 			figs = append(figs, h)
 		}
 	}
-	return "", fmt.Errorf("plots: sweep CSV has no figure %q (figures: %s): %w", y, strings.Join(figs, ", "), ErrColumn)
+	return "", fmt.Errorf("plots: sweep CSV has no figure %q%s (figures: %s): %w", y, didYouMean(y, figs), strings.Join(figs, ", "), ErrColumn)
+}
+
+// didYouMean returns ", did you mean X?" for the column nearest to name,
+// or "".
+func didYouMean(name string, columns []string) string {
+	if best, ok := strictoml.Closest(name, columns); ok {
+		return fmt.Sprintf("; did you mean %s?", best)
+	}
+	return ""
 }
 
 // xKind is how a parameter's values are placed on the x axis.

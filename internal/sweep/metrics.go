@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/esgtsim/esgtsim/internal/strictoml"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios"
 )
@@ -86,6 +87,9 @@ func LookupMetric(name string) (Metric, error) {
 	var names []string
 	for _, m := range AllMetrics() {
 		names = append(names, m.Name)
+	}
+	if best, ok := strictoml.Closest(name, names); ok {
+		return Metric{}, fmt.Errorf("unknown metric %q (did you mean %s?)", name, best)
 	}
 	return Metric{}, fmt.Errorf("unknown metric %q; the metrics are %s", name, strings.Join(names, ", "))
 }
