@@ -11,8 +11,10 @@
 // (or "esgtsim <command> --help") for one command's flags and an example.
 //
 // Results go to standard output, diagnostics and progress to standard error.
-// The exit status is 0 on success, 1 when a run fails, 2 on a usage error
-// and 3 when a run or suite completed but an asserted criterion failed.
+// The exit status is 0 on success, 1 when a run fails or the input is bad
+// (esgtsim: FILE:LINE: KEY: message), 2 on a usage error (the error and a
+// one-line hint) and 3 when a run or suite completed but an asserted
+// criterion failed.
 package main
 
 import (
