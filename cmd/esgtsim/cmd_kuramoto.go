@@ -28,7 +28,10 @@ the first time r reached the target (time_to_sync_s, null if never).
 half-maximum (cauchy) or half-range (uniform) of the natural frequencies,
 in Hz. The fabric topology is the TIG fabric generated from the same seed,
 its links weighing 1 as they do at rest. Draws come from named streams of --seed, so the
-same flags always print the same numbers.`,
+same flags always print the same numbers. The complete and er topologies
+visit every pair of nodes and take at most 4,472 nodes (10^7 pairs);
+ring and fabric take up to 100,000. Ctrl-C or SIGTERM stops the
+integration and prints the partial report, "complete": false.`,
 	example: `esgtsim kuramoto --topology complete --nodes 200 --coupling 20 --freq-dist cauchy --freq-spread 1 --duration 5
 esgtsim kuramoto --topology fabric --nodes 32 --format json`,
 	flags: func(fs *pflag.FlagSet) {
@@ -52,6 +55,15 @@ esgtsim kuramoto --topology fabric --nodes 32 --format json`,
 	},
 	run: runSimple(0, runKuramoto),
 }
+
+// maxNodePairs bounds the pairs of nodes that the complete and er
+// topologies visit (and the complete one stores), so that building them
+// takes about a second and a few hundred MB at most; maxPairNodes is the
+// number of nodes that makes that many.
+const (
+	maxNodePairs = 10_000_000
+	maxPairNodes = 4472
+)
 
 // kuramotoResult is the command's report; JSON keys are its contract.
 type kuramotoResult struct {
@@ -115,6 +127,10 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	}
 	if nodes < 1 || nodes > scenarios.MaxNodes {
 		return e.usagef("--nodes must be in [1, %d], got %d", scenarios.MaxNodes, nodes)
+	}
+	if pairs := nodes * (nodes - 1) / 2; (topology == "complete" || topology == "er") && pairs > maxNodePairs {
+		return e.usagef("--topology %s visits every pair of nodes: %d nodes make %d pairs, at most %d (%d nodes); use ring or fabric for more",
+			topology, nodes, pairs, maxNodePairs, maxPairNodes)
 	}
 	if cfg.Step > duration {
 		return e.usagef("--dt %g s is longer than --duration %g s: nothing would be integrated", cfg.Step.Seconds(), duration.Seconds())

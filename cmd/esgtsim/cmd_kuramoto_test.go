@@ -53,6 +53,8 @@ func TestKuramotoBadFlagsExit2(t *testing.T) {
 		{"--dt", "-1"},
 		{"--dt", "NaN"},
 		{"--nodes", "0"},
+		{"--nodes", "4473"}, // complete: more than 10^7 pairs
+		{"--nodes", "5000", "--topology", "er", "--er-p", "0.001"},
 		{"--format", "xml"},
 		{"--topology", "star"},
 		{"--er-p", "2", "--topology", "er"},
