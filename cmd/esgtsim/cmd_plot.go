@@ -126,7 +126,7 @@ func runPlot(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	c := plots.NewCollector(sc)
 	if _, err := scenarios.Run(e.ctx, sc, scenarios.Options{OnEvent: c.OnEvent, KeepHistory: true}); err != nil {
-		return err
+		return interruptedOr(e, err, "before the run ended")
 	}
 	paths, err := plots.WriteRun(out, format, c)
 	for _, p := range paths {

@@ -164,3 +164,17 @@ func TestCompleteInEveryJSONReport(t *testing.T) {
 		}
 	}
 }
+
+// TestPlotInterrupted: an interrupted plot says so and writes no figure.
+func TestPlotInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := filepath.Join(t.TempDir(), "figures")
+	_, stderr, code := runCLIContext(t, ctx, "plot", "load-short", "--out", dir)
+	if code != 1 || !strings.Contains(stderr, "plot: interrupted") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("an interrupted plot created its directory")
+	}
+}
