@@ -174,21 +174,11 @@ func runSweep(e *env, fs *pflag.FlagSet, args []string) error {
 	if fs.Changed("precision") || fs.Changed("max-seeds") || fs.Changed("metric") {
 		return runSweepSequential(e, fs, def, out, workers)
 	}
-	plan, err := sweep.NewPlan(def)
+	plan, ctx, stop, err := validatedPlan(e, def, workers)
 	if err != nil {
-		return e.inputError(err)
+		return err
 	}
-
-	// A batch system stops a job with SIGTERM: stop as for Ctrl-C, keeping
-	// the journal.
-	ctx, stop := signal.NotifyContext(e.ctx, syscall.SIGTERM)
 	defer stop()
-	if err := plan.Validate(ctx, workers); err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted while checking the sweep; nothing ran")
-		}
-		return e.inputError(err)
-	}
 	bar := newProgress(e.stderr, "sweep", "cells")
 	progress := bar.cells
 	if testHookSweepProgress != nil {
@@ -235,4 +225,25 @@ func interrupted(st sweep.Stats, out string) error {
 		return fmt.Errorf("sweep interrupted after %d of %d cells; standard output holds the rows up to the first unfinished cell, and nothing can be resumed (use --out FILE for that)", done, st.Cells)
 	}
 	return fmt.Errorf("sweep interrupted: %d of %d cells finished and kept in %s; run the same command with --resume to finish", done, st.Cells, sweep.JournalPath(out))
+}
+
+// validatedPlan builds the plan of def and checks every cell before any
+// runs, under a context that SIGTERM cancels as Ctrl-C does: a batch system
+// stops a job with SIGTERM, and the sweep then stops keeping its journal.
+// On success the caller must call stop.
+func validatedPlan(e *env, def sweep.Definition, workers int) (plan *sweep.Plan, ctx context.Context, stop context.CancelFunc, err error) {
+	plan, err = sweep.NewPlan(def)
+	if err != nil {
+		return nil, nil, nil, e.inputError(err)
+	}
+	ctx, stop = signal.NotifyContext(e.ctx, syscall.SIGTERM)
+	if err := plan.Validate(ctx, workers); err != nil {
+		interrupted := ctx.Err() != nil
+		stop()
+		if interrupted {
+			return nil, nil, nil, fmt.Errorf("interrupted while checking the sweep; nothing ran")
+		}
+		return nil, nil, nil, e.inputError(err)
+	}
+	return plan, ctx, stop, nil
 }

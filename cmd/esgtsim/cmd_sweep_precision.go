@@ -3,10 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"os/signal"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -80,18 +78,11 @@ func runSweepSequential(e *env, fs *pflag.FlagSet, def sweep.Definition, out str
 		seeds = append(seeds, last)
 	}
 	def.Seeds = seeds
-	plan, err := sweep.NewPlan(def)
+	plan, ctx, stop, err := validatedPlan(e, def, workers)
 	if err != nil {
-		return e.inputError(err)
+		return err
 	}
-	ctx, stop := signal.NotifyContext(e.ctx, syscall.SIGTERM)
 	defer stop()
-	if err := plan.Validate(ctx, workers); err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted while checking the sweep; nothing ran")
-		}
-		return e.inputError(err)
-	}
 	bar := newProgress(e.stderr, "sweep", "cells")
 	seq := &sweep.Sequential{
 		Plan: plan, Initial: min(len(initial), maxSeeds), Rule: rule, Metrics: metrics,
