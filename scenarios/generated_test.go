@@ -28,7 +28,7 @@ var (
 // --format json` prints it) for every scenario: .ci/run runs it for
 // GOAMD64=v1, GOAMD64=v3 and arm64 under qemu and requires the three
 // directories to be byte-identical, which is the cross-platform promise of
-// the README's Guarantees table tested beyond the built-in scenarios.
+// the Guarantees table (docs/guarantees.md) tested beyond the built-in scenarios.
 func TestGeneratedScenarios(t *testing.T) {
 	r := rand.New(rand.NewPCG(*generatedSeed, 0x676e))
 	if *generatedOut != "" {
