@@ -4,15 +4,17 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // ParallelMinWork is the size, in work units (directed edges plus
 // [rowWork] per node), from which a step is spread over several
-// goroutines. Waking a helper costs microseconds, twice per Euler step,
-// so a step must be long enough to pay for it: at this size an Euler
-// step takes about 50 µs on one core of the reference machine. The
-// 1,000-node fabric (about 70,000 units) stays on one goroutine, the
-// 3,162-node one (226,000) does not.
+// goroutines. Handing a sweep to a helper costs about a microsecond when
+// the helper is still spinning from the last sweep, and tens when it has
+// to be woken, twice per Euler step, so a step must be long enough to pay
+// for it: at this size an Euler step takes about 50 µs on one core of the
+// reference machine. The 1,000-node fabric (about 70,000 units) stays on
+// one goroutine, the 3,162-node one (226,000) does not.
 const ParallelMinWork = 1 << 17
 
 // rowWork is the cost of a row beyond its edges (the derivative's
@@ -29,13 +31,26 @@ const blockWork = 1 << 13
 // depend only on the graph, and a row is always computed whole by one
 // goroutine from the previous state, so the result is the same bit for
 // bit whatever the number of workers or GOMAXPROCS.
+//
+// The caller never waits for a helper to start: it takes blocks itself
+// until none is left, then waits only for the blocks helpers have taken.
+// A helper that arrives late finds the phase over and leaves, so helpers
+// only ever speed a step up.
 type parallel struct {
 	net     *Network
 	workers int     // 0: GOMAXPROCS
 	bounds  []int32 // block b is rows [bounds[b], bounds[b+1])
 	updates bool    // whether the blocks being handed out are updates
-	next    atomic.Int32
-	done    sync.WaitGroup
+
+	// claim holds the phase's generation (high 32 bits) and the next
+	// block to take (low 32 bits): a helper handed an older generation
+	// can take nothing. On its own cache line, apart from the read-only
+	// fields above and from done.
+	_     [64]byte
+	claim atomic.Uint64
+	_     [56]byte
+	done  atomic.Int32 // blocks of the current phase finished
+	_     [60]byte
 }
 
 func (p *parallel) init(n *Network) { p.net = n }
@@ -91,50 +106,82 @@ func (p *parallel) run(noise bool) {
 	p.join()
 }
 
-// fork hands the blocks of one phase to w−1 helpers.
+// fork opens the next phase and offers it to w−1 helpers.
 func (p *parallel) fork(w int, updates bool) {
 	p.updates = updates
-	p.next.Store(0)
-	p.done.Add(w - 1)
-	crew.ensure(w - 1)
-	for range w - 1 {
-		crew.jobs <- p
-	}
+	p.done.Store(0)
+	gen := p.claim.Load()>>32 + 1
+	p.claim.Store(gen << 32) // publishes updates and done
+	crew.offer(p, w-1)
 }
 
-// join works alongside the helpers until every block is done.
+// join works alongside the helpers until every block of the phase is done.
 func (p *parallel) join() {
 	p.work()
-	p.done.Wait()
+	for int(p.done.Load()) < len(p.bounds)-1 {
+		runtime.Gosched() // a helper is finishing its last block
+	}
 }
 
 // work takes blocks of the current phase until none is left.
 func (p *parallel) work() {
+	blocks := uint64(len(p.bounds) - 1)
+	gen := uint32(p.claim.Load() >> 32)
 	for {
-		b := int(p.next.Add(1)) - 1
-		if b >= len(p.bounds)-1 {
+		c := p.claim.Load()
+		if uint32(c>>32) != gen || c&(1<<32-1) >= blocks {
 			return
 		}
+		if !p.claim.CompareAndSwap(c, c+1) {
+			continue
+		}
+		b := int(c & (1<<32 - 1))
 		lo, hi := int(p.bounds[b]), int(p.bounds[b+1])
 		if p.updates {
 			p.net.update(lo, hi)
 		} else {
 			p.net.derive(lo, hi)
 		}
+		p.done.Add(1)
 	}
 }
 
-// helperPool is the package's pool of helper goroutines. They are started
-// on first need, as many as the widest step asked for, wait on a channel
-// when idle, and are shared by all networks: a step hands its parallel
-// state to w−1 of them and works alongside.
+// spinFor is how long an idle helper keeps watching for the next phase
+// before it sleeps: a step's two phases, and the steps of an ignition,
+// follow each other within microseconds, and waking a sleeping goroutine
+// takes tens of them.
+const spinFor = 50 * time.Microsecond
+
+// helperPool is the package's pool of helper goroutines, shared by all
+// networks. Helpers are started on first need, as many as the widest step
+// asked for. An idle helper watches the latest offer for a while, then
+// sleeps on a channel; an offer goes to the watching helpers, and wakes
+// sleeping ones for the rest.
 type helperPool struct {
-	mu      sync.Mutex
-	started atomic.Int32
-	jobs    chan *parallel
+	mu       sync.Mutex
+	started  atomic.Int32
+	watching atomic.Int32
+	latest   atomic.Pointer[parallel]
+	offers   atomic.Uint64 // how many offers were posted
+	wake     chan *parallel
 }
 
-var crew = helperPool{jobs: make(chan *parallel, 256)}
+var crew = helperPool{wake: make(chan *parallel, 256)}
+
+// offer posts p's current phase and makes sure that about n helpers will
+// see it.
+func (h *helperPool) offer(p *parallel, n int) {
+	h.ensure(n)
+	h.latest.Store(p)
+	h.offers.Add(1)
+	for range n - int(h.watching.Load()) {
+		select {
+		case h.wake <- p:
+		default:
+			return
+		}
+	}
+}
 
 // ensure starts helpers until there are at least n.
 func (h *helperPool) ensure(n int) {
@@ -150,8 +197,35 @@ func (h *helperPool) ensure(n int) {
 }
 
 func (h *helperPool) serve() {
-	for p := range h.jobs {
+	seen := h.offers.Load()
+	for {
+		p := h.watch(&seen)
+		if p == nil {
+			p = <-h.wake
+		}
 		p.work()
-		p.done.Done()
+	}
+}
+
+// watch returns the network of the first offer after the seen-th posted
+// within spinFor, or nil, and updates seen.
+func (h *helperPool) watch(seen *uint64) *parallel {
+	if runtime.GOMAXPROCS(0) < 2 {
+		return nil
+	}
+	h.watching.Add(1)
+	defer h.watching.Add(-1)
+	deadline := time.Now().Add(spinFor)
+	for i := 0; ; i++ {
+		if o := h.offers.Load(); o != *seen {
+			*seen = o
+			return h.latest.Load()
+		}
+		if i%64 == 63 {
+			if time.Now().After(deadline) {
+				return nil
+			}
+			runtime.Gosched()
+		}
 	}
 }
