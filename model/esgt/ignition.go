@@ -130,7 +130,7 @@ func (ig *ignition) synchronize(now clock.Time) {
 		every = c.cfg.Oscillator.Step
 	}
 	ig.dyn.Reset(now, c.cfg.TargetCoherence, every, c.cfg.KeepHistory)
-	r, _ := ig.net.Order()
+	r := ig.net.Coherence()
 	ig.dyn.Observe(now, r)
 	if r >= c.cfg.TargetCoherence && !c.cfg.SyncToTimeout {
 		ig.synced(now)
@@ -187,7 +187,7 @@ func (ig *ignition) step() {
 		return
 	}
 	ig.net.Step()
-	r, _ := ig.net.Order()
+	r := ig.net.Coherence()
 	ig.dyn.Observe(now, r)
 	if ig.phase == Synchronize {
 		timedOut := now.Sub(ig.syncStart) >= c.cfg.SyncTimeout

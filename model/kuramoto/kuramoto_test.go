@@ -115,6 +115,26 @@ func TestOrderParameter(t *testing.T) {
 	}
 }
 
+// TestCoherenceIsOrdersR requires Coherence to return Order's r to the
+// bit, on random phases of a few sizes (every lane remainder) and on an
+// empty network.
+func TestCoherenceIsOrdersR(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 1))
+	for _, nodes := range []int{1, 2, 3, 4, 5, 7, 8, 33} {
+		n := mustNetwork(t, Complete(nodes), quietConfig(), nil)
+		for range 50 {
+			n.RandomizePhases(rng)
+			r, _ := n.Order()
+			if got := n.Coherence(); math.Float64bits(got) != math.Float64bits(r) {
+				t.Fatalf("%d nodes: Coherence %v, Order's r %v", nodes, got, r)
+			}
+		}
+	}
+	if got := mustNetwork(t, Complete(0), quietConfig(), nil).Coherence(); got != 0 {
+		t.Errorf("empty network: Coherence %v, want 0", got)
+	}
+}
+
 // TestTwoOscillatorsAnalytic checks both integrators against the closed
 // form for two identical oscillators: the phase difference obeys
 // dΔ/dt = −2K sin Δ, so tan(Δ/2) = tan(Δ0/2)·exp(−2Kt).

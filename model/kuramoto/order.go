@@ -17,8 +17,24 @@ func (n *Network) Order() (r, psi float64) {
 		return 0, 0
 	}
 	s, c := sumAll(n.trig[:2*len(n.theta)])
-	r = math.Sqrt(float64(s*s)+float64(c*c)) / float64(len(n.theta))
-	return min(r, 1), detmath.Atan2(s, c)
+	return coherence(s, c, len(n.theta)), detmath.Atan2(s, c)
+}
+
+// Coherence returns r of [Network.Order], the same bits, without the
+// arctangent of the mean phase: the per-step check of an ignition needs
+// only r.
+func (n *Network) Coherence() float64 {
+	if len(n.theta) == 0 {
+		return 0
+	}
+	s, c := sumAll(n.trig[:2*len(n.theta)])
+	return coherence(s, c, len(n.theta))
+}
+
+// coherence is |(c, s)| / nodes, at most 1.
+func coherence(s, c float64, nodes int) float64 {
+	r := math.Sqrt(float64(s*s)+float64(c*c)) / float64(nodes)
+	return min(r, 1)
 }
 
 // sumAll returns Σ sin θj and Σ cos θj over a flat trig slice (pairs
