@@ -144,8 +144,9 @@ func (n *Network) derivatives(lo, hi int, at, tr, k []float64) {
 	}
 }
 
-// setTrig writes sin x and cos x at tr[2i] and tr[2i+1]. Phases are
-// mostly in [0, 2π), detmath's fast path.
-func setTrig(tr []float64, i int, x float64) {
-	tr[2*i], tr[2*i+1] = detmath.SincosPhase(x)
+// setTrigs writes sin x[r] and cos x[r] at tr[2i] and tr[2i+1], i = lo +
+// r, with detmath's phase fast path (phases are mostly in [0, 2π)), two
+// at a time where the platform allows (detmath.SincosPhases).
+func setTrigs(tr []float64, lo int, x []float64) {
+	detmath.SincosPhases(x, tr[2*lo:2*(lo+len(x))])
 }

@@ -213,9 +213,7 @@ func (n *Network) drawNoise() {
 }
 
 func (n *Network) updateTrig() {
-	for i, t := range n.theta {
-		setTrig(n.trig, i, t)
-	}
+	setTrigs(n.trig, 0, n.theta)
 }
 
 // wrap maps x into [0, 2π).

@@ -45,24 +45,21 @@ func (n *Network) update(lo, hi int) {
 	switch s.kind {
 	case eulerStep:
 		for r, d := range k {
-			th := wrap(theta[r] + float64(d*s.h) + kick[r])
-			theta[r] = th
-			setTrig(s.out, lo+r, th)
+			theta[r] = wrap(theta[r] + float64(d*s.h) + kick[r])
 		}
+		setTrigs(s.out, lo, theta)
 	case rk4Stage:
 		tmp := n.tmp[lo:hi]
 		for r, d := range k {
-			t := theta[r] + float64(s.h*d)
-			tmp[r] = t
-			setTrig(s.out, lo+r, t)
+			tmp[r] = theta[r] + float64(s.h*d)
 		}
+		setTrigs(s.out, lo, tmp)
 	case rk4Final:
 		k1, k2, k3 := n.k1[lo:hi], n.k2[lo:hi], n.k3[lo:hi]
 		for r, d := range k {
 			sum := float64(float64(k1[r]+float64(2*k2[r]))+float64(2*k3[r])) + d
-			th := wrap(theta[r] + float64(s.h*sum) + kick[r])
-			theta[r] = th
-			setTrig(s.out, lo+r, th)
+			theta[r] = wrap(theta[r] + float64(s.h*sum) + kick[r])
 		}
+		setTrigs(s.out, lo, theta)
 	}
 }
