@@ -158,8 +158,8 @@ func (ig *ignition) build() {
 			if c.local[v] < 0 {
 				continue
 			}
-			if l := f.Link(int(links[e])); l.Active {
-				ig.graph.AddEdge(c.local[v], c.couplingWeight(l.Weight))
+			if id := int(links[e]); f.LinkActive(id) {
+				ig.graph.AddEdge(c.local[v], c.couplingWeight(f.LinkWeight(id)))
 				ig.links = append(ig.links, links[e])
 			}
 		}
@@ -259,7 +259,7 @@ func (ig *ignition) weightsOnly() bool {
 	for _, u := range ig.nodes {
 		nb, links := f.Neighbors(int(u)), f.LinkIDs(int(u))
 		for k, v := range nb {
-			if c.local[v] < 0 || !f.Link(int(links[k])).Active {
+			if c.local[v] < 0 || !f.LinkActive(int(links[k])) {
 				continue
 			}
 			if e == len(ig.links) || ig.links[e] != links[k] {
@@ -283,7 +283,7 @@ func (ig *ignition) weightsOnly() bool {
 	for e, id := range ig.links {
 		w := f.BypassWeight()
 		if id >= 0 {
-			w = f.Link(int(id)).Weight
+			w = f.LinkWeight(int(id))
 		}
 		ig.graph.Weights[e] = c.couplingWeight(w)
 	}

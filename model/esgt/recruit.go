@@ -28,7 +28,7 @@ func (c *Coordinator) recruit() []int32 {
 			if len(q) == want {
 				break
 			}
-			if c.local[v] == -2 || c.busy[v] != nil || !f.Healthy(int(v)) || !f.Link(int(links[k])).Active {
+			if c.local[v] == -2 || c.busy[v] != nil || !f.Healthy(int(v)) || !f.LinkActive(int(links[k])) {
 				continue
 			}
 			c.local[v] = -2

@@ -153,6 +153,13 @@ func (f *Fabric) NumLinks() int { return len(f.links) }
 // otherwise.
 func (f *Fabric) Link(id int) Link { return f.links[id] }
 
+// LinkActive reports whether link id is up, as Link(id).Active, without
+// copying the link: the per-edge loops of an ignition call it.
+func (f *Fabric) LinkActive(id int) bool { return f.links[id].Active }
+
+// LinkWeight returns Link(id).Weight without copying the link.
+func (f *Fabric) LinkWeight(id int) float64 { return f.links[id].Weight }
+
 // LinkBetween returns the id of the link between a and b, or
 // [ErrNoNode] / [ErrNoLink].
 func (f *Fabric) LinkBetween(a, b int) (int, error) {
