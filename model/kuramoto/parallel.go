@@ -4,7 +4,6 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // ParallelMinWork is the size, in work units (directed edges plus
@@ -146,11 +145,13 @@ func (p *parallel) work() {
 	}
 }
 
-// spinFor is how long an idle helper keeps watching for the next phase
-// before it sleeps: a step's two phases, and the steps of an ignition,
-// follow each other within microseconds, and waking a sleeping goroutine
-// takes tens of them.
-const spinFor = 50 * time.Microsecond
+// spinRounds is how long an idle helper keeps watching for the next phase
+// before it sleeps, in rounds of 64 checks and a yield to the scheduler
+// (roughly 50 µs on the reference machine): a step's two phases, and the
+// steps of an ignition, follow each other within microseconds, and waking
+// a sleeping goroutine takes tens of them. It is a count, not a duration,
+// so the model reads no wall clock.
+const spinRounds = 256
 
 // helperPool is the package's pool of helper goroutines, shared by all
 // networks. Helpers are started on first need, as many as the widest step
@@ -208,24 +209,21 @@ func (h *helperPool) serve() {
 }
 
 // watch returns the network of the first offer after the seen-th posted
-// within spinFor, or nil, and updates seen.
+// within spinRounds, or nil, and updates seen.
 func (h *helperPool) watch(seen *uint64) *parallel {
 	if runtime.GOMAXPROCS(0) < 2 {
 		return nil
 	}
 	h.watching.Add(1)
 	defer h.watching.Add(-1)
-	deadline := time.Now().Add(spinFor)
-	for i := 0; ; i++ {
-		if o := h.offers.Load(); o != *seen {
-			*seen = o
-			return h.latest.Load()
-		}
-		if i%64 == 63 {
-			if time.Now().After(deadline) {
-				return nil
+	for range spinRounds {
+		for range 64 {
+			if o := h.offers.Load(); o != *seen {
+				*seen = o
+				return h.latest.Load()
 			}
-			runtime.Gosched()
 		}
+		runtime.Gosched()
 	}
+	return nil
 }
