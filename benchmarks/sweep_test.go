@@ -6,7 +6,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/esgtsim/esgtsim/internal/sweep"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 // BenchmarkSweep runs a 100-cell sweep of the built-in latency scenario

@@ -11,11 +11,11 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/compare"
+	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
-	"github.com/esgtsim/esgtsim/internal/compare"
-	"github.com/esgtsim/esgtsim/internal/inference"
-	"github.com/esgtsim/esgtsim/internal/sweep"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 var compareCmd = &command{

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
-	"github.com/esgtsim/esgtsim/internal/sweep"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 var mergeCmd = &command{

@@ -10,9 +10,9 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
-	"github.com/esgtsim/esgtsim/internal/inference"
-	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
 )
 

@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 )
 
 // sweepCSV is the plots package's hand-made sweep fixture.
-var sweepCSV = filepath.Join("..", "..", "internal", "plots", "testdata", "sweep.csv")
+var sweepCSV = filepath.Join("internal", "plots", "testdata", "sweep.csv")
 
 // checkFiles fails unless stdout lists exactly paths, each a non-empty file.
 func checkFiles(t *testing.T, stdout string, paths ...string) {

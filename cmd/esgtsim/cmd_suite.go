@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
-	"github.com/esgtsim/esgtsim/internal/sweep"
 	"github.com/esgtsim/esgtsim/scenarios/suite"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 var suiteCmd = &command{

@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
-	"github.com/esgtsim/esgtsim/internal/inference"
-	"github.com/esgtsim/esgtsim/internal/sweep"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 var summarizeCmd = &command{

@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/htmlreport"
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
-	"github.com/esgtsim/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/scenarios/suite"
 )

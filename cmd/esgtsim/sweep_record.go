@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/esgtsim/esgtsim/internal/sweep"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 // sweepRecord is what sweep --record writes: everything that decides the

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"github.com/esgtsim/esgtsim/internal/sweep"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 // studyFromFile fills what the command line leaves out of a sweep from the

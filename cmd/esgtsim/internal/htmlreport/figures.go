@@ -6,7 +6,7 @@ import (
 	"html/template"
 	"regexp"
 
-	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 )
 
 // figure is one of a run's figures, inline.

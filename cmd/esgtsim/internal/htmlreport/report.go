@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"

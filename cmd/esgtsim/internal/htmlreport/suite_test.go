@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/esgtsim/esgtsim/internal/plots"
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/scenarios/suite"
 )

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/esgtsim/esgtsim/internal/inference"
-	"github.com/esgtsim/esgtsim/internal/sweep"
+	"github.com/esgtsim/esgtsim/inference"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 // WriteText writes the comparison for people, in the spirit of benchstat:

@@ -13,8 +13,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
-	"github.com/esgtsim/esgtsim/internal/inference"
 )
 
 // Spread is what the bars and band around a sweep plot's means show.

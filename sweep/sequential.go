@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/esgtsim/esgtsim/internal/inference"
+	"github.com/esgtsim/esgtsim/inference"
 )
 
 // Sequential runs a sweep with sequential replications: each parameter

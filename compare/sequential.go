@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/esgtsim/esgtsim/internal/inference"
+	"github.com/esgtsim/esgtsim/inference"
 )
 
 // Precision reports a study run with sequential replications.

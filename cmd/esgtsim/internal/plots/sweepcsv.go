@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/esgtsim/esgtsim/internal/inference"
+	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/internal/strictoml"
-	"github.com/esgtsim/esgtsim/internal/sweep"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 // ErrColumn is wrapped by the errors of [RenderSweep] and [WriteSweep]

@@ -6,9 +6,9 @@ import (
 	"math"
 	"sync"
 
-	"github.com/esgtsim/esgtsim/internal/inference"
-	"github.com/esgtsim/esgtsim/internal/sweep"
+	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/sweep"
 )
 
 // Study is a comparison to run: configuration B against configuration A.

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/esgtsim/esgtsim/internal/inference"
+	"github.com/esgtsim/esgtsim/inference"
 )
 
 // SummaryOptions says how to summarize a sweep's rows.
