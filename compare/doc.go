@@ -11,4 +11,8 @@
 // on either side (an empty sample: no ignition, no request) leaves that
 // seed out of that metric's comparison, and the metric's N says how many
 // seeds were compared.
+//
+// compare is public, above scenarios and sweep and below the command line
+// (esgtsim compare prints its [Result]), so that a Go program can compare
+// two configurations without the CLI.
 package compare

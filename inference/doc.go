@@ -47,4 +47,10 @@
 // With fewer than two values an interval cannot be formed: its bounds and
 // the t-test's p-value are NaN. Values that are NaN are the caller's to
 // remove (a metric undefined for a seed); see [Paired].
+//
+// # Place in the module
+//
+// inference knows nothing of the simulation: it imports only gonum, and
+// packages sweep and compare report their results in its types, which is
+// why it is public.
 package inference

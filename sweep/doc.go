@@ -55,4 +55,11 @@
 //
 // Runs share no state; [Plan.Run] runs cells on a pool of goroutines and
 // the [Writer] puts rows back in cell order.
+//
+// # Place in the module
+//
+// sweep is public, above scenarios and below the command line: esgtsim
+// sweep, merge and summarize are thin layers over it, and a Go program can
+// run the same studies without the CLI. Its summaries carry the
+// statistics of package inference.
 package sweep

@@ -1,5 +1,7 @@
-// Package layout holds only this test, which enforces the dependency
-// direction documented in the README: cmd → scenarios → model → sim → clock.
+// Package layout holds only tests, which enforce the dependency direction
+// documented in the README's Layout section (cmd → sweep, compare →
+// scenarios → model → sim → clock, internal/ under all of them) and keep
+// the repository self-contained.
 package layout
 
 import (

@@ -74,4 +74,8 @@
 // (font-family:'Liberation Sans', Arial, Helvetica, sans-serif), so that a
 // viewer without Liberation Sans draws it in a face of the same metrics, or
 // at least in a sans-serif one, rather than in its default serif.
+//
+// plots is private to the command line (run --plot, esgtsim plot, run
+// --html through package htmlreport), as the go command keeps its own
+// packages under cmd/go/internal.
 package plots
