@@ -6,6 +6,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
 // InvariantError is the first invariant a run violated: when, on which
@@ -58,20 +59,20 @@ func (c *checker) configure(w *world) {
 	c.refractory, c.maxConcurrent, c.maxFrequency = cfg.RefractoryPeriod, cfg.MaxConcurrent, cfg.MaxFrequencyHz
 }
 
-func (c *checker) fail(e *Event, format string, args ...any) error {
+func (c *checker) fail(e *trace.Event, format string, args ...any) error {
 	return &InvariantError{At: e.At, Event: fmt.Sprintf("%s id=%d", e.Kind, e.ID), What: fmt.Sprintf(format, args...)}
 }
 
 // event checks one record.
-func (c *checker) event(e *Event) error {
+func (c *checker) event(e *trace.Event) error {
 	switch e.Kind {
-	case EvRequest:
+	case trace.EvRequest:
 		if _, dup := c.open[e.ID]; dup {
 			return c.fail(e, "request id %d issued twice", e.ID)
 		}
 		c.requests++
 		c.open[e.ID] = notAdmitted
-	case EvAdmitted:
+	case trace.EvAdmitted:
 		if e.Gap >= 0 && e.Gap < c.refractory {
 			return c.fail(e, "ignition started %v after the previous one ended; the refractory period is %v", e.Gap, c.refractory)
 		}
@@ -89,7 +90,7 @@ func (c *checker) event(e *Event) error {
 			return c.fail(e, "%d ignitions had started in the second before this one; triggers.max_frequency_hz is %v", len(c.starts), c.maxFrequency)
 		}
 		c.starts = append(c.starts, e.At)
-	case EvPhase:
+	case trace.EvPhase:
 		prev, ok := c.open[e.ID]
 		switch {
 		case !ok:
@@ -99,7 +100,7 @@ func (c *checker) event(e *Event) error {
 			return c.fail(e, "phase %v after %v", e.Phase, phaseName(prev))
 		}
 		c.open[e.ID] = e.Phase
-	case EvOutcome:
+	case trace.EvOutcome:
 		prev, ok := c.open[e.ID]
 		if !ok {
 			return c.fail(e, "a second outcome, or one without a request")
@@ -124,7 +125,7 @@ func (c *checker) event(e *Event) error {
 				return err
 			}
 		}
-	case EvArousal:
+	case trace.EvArousal:
 		for _, v := range []struct {
 			name string
 			v    float64
@@ -133,7 +134,7 @@ func (c *checker) event(e *Event) error {
 				return c.fail(e, "%s %v outside [0, 1]", v.name, v.v)
 			}
 		}
-	case EvFault:
+	case trace.EvFault:
 		f := c.fabric()
 		healthy := 0
 		for i := range f.Nodes() {
@@ -150,7 +151,7 @@ func (c *checker) event(e *Event) error {
 
 // fabricAtRest checks that with no ignition in flight the fabric has left
 // ESGT mode and every link weight is back to 1.
-func (c *checker) fabricAtRest(e *Event) error {
+func (c *checker) fabricAtRest(e *trace.Event) error {
 	f := c.fabric()
 	if f.InESGTMode() {
 		return c.fail(e, "fabric still in ESGT mode with no ignition in flight")

@@ -17,6 +17,10 @@
 // the same bytes on every machine. [Options] add an event trace, the
 // invariant checker, or an observer of every event.
 //
-// Traces: every recorded event feeds a running [Digest]; [CompareTraces]
-// and [CheckDeterminism] find the first record at which two runs differ.
+// Traces: every recorded event is a [trace.Event] that feeds the run's
+// running [trace.Digest] (Options.OnEvent sees each one, Options.Trace
+// writes them as JSON Lines); [trace.CompareTraces] and [CheckDeterminism]
+// find the first record at which two runs differ. Package
+// [github.com/esgtsim/esgtsim/scenarios/trace] owns the records, the digest
+// and the trace format.
 package scenarios

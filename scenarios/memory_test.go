@@ -8,6 +8,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
 // TestFabricCyclingMemory: re-creating the fabric leaves nothing that keeps
@@ -28,8 +29,8 @@ func TestFabricCyclingMemory(t *testing.T) {
 		current  *fabric.Fabric
 		replaced []weak.Pointer[fabric.Fabric]
 	)
-	opts := Options{Check: true, OnEvent: func(e *Event) {
-		if e.Kind == EvFault && e.Fault == "fabric_recreate" {
+	opts := Options{Check: true, OnEvent: func(e *trace.Event) {
+		if e.Kind == trace.EvFault && e.Fault == "fabric_recreate" {
 			replaced = append(replaced, weak.Make(current))
 			current = w.fab
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
 // TestBurstDurations: each burst or batch lasts from its arrival to the
@@ -25,7 +26,7 @@ every = "600ms"
 	// Every request of a batch arrives with it, so the longest batch lasts
 	// as long as the slowest request.
 	var slowest clock.Duration
-	for _, e := range ofKind(evs, EvOutcome) {
+	for _, e := range ofKind(evs, trace.EvOutcome) {
 		slowest = max(slowest, e.Outcome.Latency())
 	}
 	if s.BurstsMs.Max != slowest.Milliseconds() || s.BurstsMs.Max == 0 {
@@ -69,7 +70,7 @@ func TestAfterLastFault(t *testing.T) {
 	}
 	s, evs := events(t, string(sc.Source))
 	var want uint64
-	for _, e := range ofKind(evs, EvOutcome) {
+	for _, e := range ofKind(evs, trace.EvOutcome) {
 		if e.Outcome.Reason == esgt.Success && e.Outcome.Arrival >= clock.Time(5*clock.Second) {
 			want++
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
 // recorder sees every event of a run. It hashes each into the digest,
@@ -14,14 +15,14 @@ import (
 // runs keep only these accumulators, never the events themselves.
 type recorder struct {
 	w       *world
-	digest  *Digest
-	trace   *traceWriter
+	digest  *trace.Digest
+	trace   *trace.Writer
 	check   *checker
-	onEvent func(*Event)
-	ev      Event // reused for every record
-	err     error // first trace write error
+	onEvent func(*trace.Event)
+	ev      trace.Event // reused for every record
+	err     error       // first trace write error
 
-	checkpoints checkpoints
+	checkpoints trace.Checkpoints
 
 	// Requests and outcomes.
 	firstArrival, lastDone clock.Time
@@ -100,9 +101,9 @@ type modProbe struct {
 }
 
 func newRecorder(opts *Options) *recorder {
-	r := &recorder{digest: NewDigest(), onEvent: opts.OnEvent, minGap: -1, peakMin: 1}
+	r := &recorder{digest: trace.NewDigest(), onEvent: opts.OnEvent, minGap: -1, peakMin: 1}
 	if opts.Trace != nil {
-		r.trace = newTraceWriter(opts.Trace)
+		r.trace = trace.NewWriter(opts.Trace)
 	}
 	if opts.Check {
 		r.check = newChecker()
@@ -133,9 +134,9 @@ func (r *recorder) attach(w *world) {
 func (r *recorder) emit() {
 	h := r.digest.Add(&r.ev)
 	r.ev.Seq, r.ev.Hash = r.digest.Records(), h
-	r.checkpoints.add(&r.ev)
+	r.checkpoints.Add(&r.ev)
 	if r.trace != nil && r.err == nil {
-		r.err = r.trace.write(&r.ev, h)
+		r.err = r.trace.Write(&r.ev)
 	}
 	if r.check != nil {
 		if err := r.check.event(&r.ev); err != nil {
@@ -153,7 +154,7 @@ func (r *recorder) Requested(id uint64, at clock.Time, salience float64) {
 		r.firstArrival, r.anyRequest = at, true
 	}
 	r.halves[r.halfOf(at)].requests++
-	r.ev = Event{Kind: EvRequest, At: at, ID: id, Salience: salience}
+	r.ev = trace.Event{Kind: trace.EvRequest, At: at, ID: id, Salience: salience}
 	r.emit()
 }
 
@@ -166,13 +167,13 @@ func (r *recorder) Admitted(id uint64, at clock.Time, gap clock.Duration) {
 	if gap >= 0 && (r.minGap < 0 || gap < r.minGap) {
 		r.minGap = gap
 	}
-	r.ev = Event{Kind: EvAdmitted, At: at, ID: id, Gap: gap}
+	r.ev = trace.Event{Kind: trace.EvAdmitted, At: at, ID: id, Gap: gap}
 	r.emit()
 }
 
 // PhaseStarted records a phase transition (the coordinator's OnPhase).
 func (r *recorder) PhaseStarted(id uint64, at clock.Time, p esgt.Phase) {
-	r.ev = Event{Kind: EvPhase, At: at, ID: id, Phase: p}
+	r.ev = trace.Event{Kind: trace.EvPhase, At: at, ID: id, Phase: p}
 	r.emit()
 }
 
@@ -208,7 +209,7 @@ func (r *recorder) Finished(o *esgt.Outcome) {
 		r.endToEndDone(o)
 	}
 	r.burstOutcome(o.ID, o.Done)
-	r.ev = Event{Kind: EvOutcome, At: o.Done, ID: o.ID, Outcome: o}
+	r.ev = trace.Event{Kind: trace.EvOutcome, At: o.Done, ID: o.ID, Outcome: o}
 	r.emit()
 	for _, wl := range r.w.workloads {
 		wl.outcome(o.ID, o.Done)
@@ -264,7 +265,7 @@ func (r *recorder) arousalUpdated(now clock.Time, a, target float64) {
 		}
 	}
 	r.pipelineProbes = kept
-	r.ev = Event{Kind: EvArousal, At: now, Arousal: a, Target: target, Threshold: threshold, Level: level}
+	r.ev = trace.Event{Kind: trace.EvArousal, At: now, Arousal: a, Target: target, Threshold: threshold, Level: level}
 	r.emit()
 }
 
@@ -292,7 +293,7 @@ func (r *recorder) needsSampled(now clock.Time, _ needs.Metrics, n needs.Needs) 
 	m := &r.needsMax
 	m.Rest, m.Repair, m.Efficiency = max(m.Rest, n.Rest), max(m.Repair, n.Repair), max(m.Efficiency, n.Efficiency)
 	m.Connectivity, m.Curiosity, m.Learning = max(m.Connectivity, n.Connectivity), max(m.Curiosity, n.Curiosity), max(m.Learning, n.Learning)
-	r.ev = Event{Kind: EvNeeds, At: now, Needs: n}
+	r.ev = trace.Event{Kind: trace.EvNeeds, At: now, Needs: n}
 	r.emit()
 }
 
@@ -349,7 +350,7 @@ func (r *recorder) faultApplied(kind string, node, peer int) {
 	r.faults++
 	r.lastFaultAt = r.w.sim.Now()
 	r.afterLastFault = 0
-	r.ev = Event{Kind: EvFault, At: r.w.sim.Now(), Fault: kind, Node: node, Peer: peer}
+	r.ev = trace.Event{Kind: trace.EvFault, At: r.w.sim.Now(), Fault: kind, Node: node, Peer: peer}
 	r.emit()
 }
 
@@ -357,7 +358,7 @@ func (r *recorder) faultApplied(kind string, node, peer int) {
 func (r *recorder) modulated(now clock.Time, m arousal.Modulation, a float64, level arousal.Level) {
 	r.modulations++
 	r.modProbes = append(r.modProbes, modProbe{at: now, from: a, delta: m.Delta, level: level})
-	r.ev = Event{Kind: EvModulation, At: now, Delta: m.Delta, Decay: m.Duration, Priority: m.Priority}
+	r.ev = trace.Event{Kind: trace.EvModulation, At: now, Delta: m.Delta, Decay: m.Duration, Priority: m.Priority}
 	r.emit()
 }
 
@@ -365,7 +366,7 @@ func (r *recorder) modulated(now clock.Time, m arousal.Modulation, a float64, le
 func (r *recorder) finish() error {
 	r.modUnanswered = len(r.modProbes)
 	if r.trace != nil {
-		if err := r.trace.flush(); err != nil && r.err == nil {
+		if err := r.trace.Flush(); err != nil && r.err == nil {
 			r.err = err
 		}
 	}

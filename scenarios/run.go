@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -18,7 +19,7 @@ type Options struct {
 	Check bool
 	// OnEvent receives every trace record as it happens; the *Event and
 	// its Outcome are valid only during the call.
-	OnEvent func(*Event)
+	OnEvent func(*trace.Event)
 	// KeepHistory keeps each ignition's coherence history (one sample per
 	// ignition.sample_every) in the outcome records OnEvent sees, for
 	// plots. It does not change the results.
@@ -86,7 +87,7 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 // retained returns the model's retained memory in values (see Memory).
 func (w *world) retained() int { return w.fab.Retained() + w.coord.Retained() }
 
-// fabricSummary measures the initial fabric. Its estimators draw from their
+// fabricSummary measures the fabric as built, before the run. Its estimators draw from their
 // own stream, so measuring never changes the run.
 func fabricSummary(ctx context.Context, w *world) (Fabric, error) {
 	m, err := w.fab.MetricsContext(ctx, sim.NewStream(w.sc.Spec.Seed, "fabric/metrics"))

@@ -14,18 +14,19 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
 // events runs the scenario doc and returns its summary and every event.
-func events(t *testing.T, doc string, sets ...string) (Summary, []Event) {
+func events(t *testing.T, doc string, sets ...string) (Summary, []trace.Event) {
 	t.Helper()
 	sc, err := Parse("t.toml", []byte(doc), sets)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var evs []Event
-	res, err := Run(context.Background(), sc, Options{Check: true, OnEvent: func(e *Event) {
+	var evs []trace.Event
+	res, err := Run(context.Background(), sc, Options{Check: true, OnEvent: func(e *trace.Event) {
 		cp := *e
 		if e.Outcome != nil {
 			o := *e.Outcome
@@ -40,8 +41,8 @@ func events(t *testing.T, doc string, sets ...string) (Summary, []Event) {
 	return res.Summary, evs
 }
 
-func ofKind(evs []Event, k EventKind) []Event {
-	var out []Event
+func ofKind(evs []trace.Event, k trace.EventKind) []trace.Event {
+	var out []trace.Event
 	for _, e := range evs {
 		if e.Kind == k {
 			out = append(out, e)
@@ -67,7 +68,7 @@ func TestClosedLoopWaitsForOutcomes(t *testing.T) {
 	}{{"paced", "rate_hz = 10", 100 * clock.Millisecond}, {"unpaced", "count = 30", 0}} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, evs := events(t, `duration = "5s"`+quiet+"[[workload]]\nkind = \"closed_loop\"\n"+tc.rate+"\n")
-			reqs, outs := ofKind(evs, EvRequest), ofKind(evs, EvOutcome)
+			reqs, outs := ofKind(evs, trace.EvRequest), ofKind(evs, trace.EvOutcome)
 			if len(reqs) < 5 || len(outs) != len(reqs) {
 				t.Fatalf("%d requests, %d outcomes", len(reqs), len(outs))
 			}
@@ -94,7 +95,7 @@ func TestPoissonArrivals(t *testing.T) {
 	if math.Abs(n-4000) > 4*math.Sqrt(4000) {
 		t.Fatalf("%v Poisson arrivals in 20 s at 200/s, want 4000 ± 253", n)
 	}
-	reqs := ofKind(evs, EvRequest)
+	reqs := ofKind(evs, trace.EvRequest)
 	var sum, sumSq float64
 	for i := 1; i < len(reqs); i++ {
 		g := reqs[i].At.Sub(reqs[i-1].At).Seconds()
@@ -126,7 +127,7 @@ func TestArrivalPatterns(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, evs := events(t, `duration = "2s"`+quiet+tc.doc)
 			var got []clock.Time
-			for _, e := range ofKind(evs, EvRequest) {
+			for _, e := range ofKind(evs, trace.EvRequest) {
 				got = append(got, e.At)
 			}
 			if len(got) != len(tc.want) {
@@ -153,7 +154,7 @@ func TestSalienceModes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, evs := events(t, `duration = "2s"`+quiet+"[[workload]]\nkind = \"constant\"\nrate_hz = 100\n[workload.salience]\n"+tc.table+"\n")
-			reqs := ofKind(evs, EvRequest)
+			reqs := ofKind(evs, trace.EvRequest)
 			for i, e := range reqs {
 				if !tc.check(i, e.Salience) {
 					t.Fatalf("request %d salience %v", i, e.Salience)
@@ -186,7 +187,7 @@ repeat = 3
 period = "1s"
 `)
 	var got []string
-	for _, e := range ofKind(evs, EvFault) {
+	for _, e := range ofKind(evs, trace.EvFault) {
 		got = append(got, e.At.String()+" "+e.Fault)
 	}
 	want := []string{"500ms fabric_recreate", "1s node_crash", "1.01s node_crash", "1.5s fabric_recreate",
@@ -344,8 +345,8 @@ func TestKeepHistory(t *testing.T) {
 			t.Fatal(err)
 		}
 		samples := 0
-		res, err := Run(context.Background(), sc, Options{KeepHistory: keep, OnEvent: func(e *Event) {
-			if e.Kind == EvOutcome && e.Outcome.Reason == esgt.Success {
+		res, err := Run(context.Background(), sc, Options{KeepHistory: keep, OnEvent: func(e *trace.Event) {
+			if e.Kind == trace.EvOutcome && e.Outcome.Reason == esgt.Success {
 				samples += len(e.Outcome.History)
 			}
 		}})

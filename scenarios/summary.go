@@ -7,6 +7,7 @@ import (
 	"github.com/esgtsim/esgtsim/internal/stats"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 	"github.com/esgtsim/esgtsim/sim"
 )
@@ -62,7 +63,7 @@ type Summary struct {
 	// Checkpoints are the running digest at up to 64 evenly spaced records,
 	// so that two runs with different digests can be bisected to a window
 	// of records without their traces.
-	Checkpoints []Checkpoint `json:"checkpoints,omitempty"`
+	Checkpoints []trace.Checkpoint `json:"checkpoints,omitempty"`
 	// Memory is the model's retained memory at the start and at the end.
 	Memory Memory `json:"memory"`
 	// Criteria are the scenario's criteria judged on this report.
@@ -290,7 +291,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 		Modulations:  r.modulations,
 		TraceRecords: r.digest.Records(),
 		Digest:       r.digest.String(),
-		Checkpoints:  r.checkpoints.list,
+		Checkpoints:  r.checkpoints.List(),
 	}
 	if w.orig != nil {
 		s.Original = w.orig.summary()

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"github.com/esgtsim/esgtsim/scenarios/trace"
+
 	"testing"
 )
 
@@ -37,7 +39,7 @@ kind = "coordinator_stop"
 at = "1s"
 kind = "coordinator_start"
 `)
-	outs := ofKind(evs, EvOutcome)
+	outs := ofKind(evs, trace.EvOutcome)
 	if len(outs) != 3 {
 		t.Fatalf("%d outcomes for 3 requests", len(outs))
 	}

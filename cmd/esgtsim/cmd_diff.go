@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
 var diffCmd = &command{
@@ -43,7 +43,7 @@ esgtsim diff a.jsonl b.jsonl.gz`,
 			return &troubleError{err}
 		}
 		defer closeB()
-		div, err := scenarios.CompareNamedTraces(args[0], a, args[1], b)
+		div, err := trace.CompareNamedTraces(args[0], a, args[1], b)
 		if err != nil {
 			return &troubleError{err}
 		}

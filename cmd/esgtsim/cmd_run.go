@@ -15,6 +15,7 @@ import (
 	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
@@ -266,7 +267,7 @@ func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string
 	if format == "json" {
 		rep := determinismReport{Summary: res.Summary, Determinism: determinismVerdict{Deterministic: div == nil, Runs: 2}, Config: sc.Effective()}
 		if div != nil {
-			show := func(r scenarios.Record) string {
+			show := func(r trace.Record) string {
 				if r.Kind == "" {
 					return fmt.Sprintf("ended before record %d", r.Seq)
 				}

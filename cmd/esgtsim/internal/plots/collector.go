@@ -9,6 +9,7 @@ import (
 	"github.com/esgtsim/esgtsim/internal/stats"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
 // Collector gathers what a run's figures need from its trace records. Its
@@ -73,16 +74,16 @@ func NewCollector(sc *scenarios.Scenario) *Collector {
 
 // OnEvent records what the figures need of ev. It has the signature of
 // [scenarios.Options.OnEvent] and keeps no reference to ev.
-func (c *Collector) OnEvent(ev *scenarios.Event) {
+func (c *Collector) OnEvent(ev *trace.Event) {
 	c.end = max(c.end, ev.At)
 	switch ev.Kind {
-	case scenarios.EvOutcome:
+	case trace.EvOutcome:
 		c.outcome(ev.Outcome)
-	case scenarios.EvPhase:
+	case trace.EvPhase:
 		if ev.Phase == esgt.Synchronize {
 			c.syncStarts++
 		}
-	case scenarios.EvArousal:
+	case trace.EvArousal:
 		c.arousal.add(ev.At, ev.Arousal)
 		c.arTarget.add(ev.At, ev.Target)
 		c.threshold.add(ev.At, ev.Threshold)

@@ -8,6 +8,7 @@ import (
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
 // feed sends n synthetic outcomes to c, arrivals spread evenly over span,
@@ -28,8 +29,8 @@ func feed(c *Collector, n int, span clock.Duration, histLen int) {
 			}
 			o.History = hist
 		}
-		c.OnEvent(&scenarios.Event{Kind: scenarios.EvOutcome, At: o.Done, ID: o.ID, Outcome: &o})
-		c.OnEvent(&scenarios.Event{Kind: scenarios.EvArousal, At: at, Arousal: 0.5 + 0.1*math.Sin(float64(i)), Threshold: 0.5})
+		c.OnEvent(&trace.Event{Kind: trace.EvOutcome, At: o.Done, ID: o.ID, Outcome: &o})
+		c.OnEvent(&trace.Event{Kind: trace.EvArousal, At: at, Arousal: 0.5 + 0.1*math.Sin(float64(i)), Threshold: 0.5})
 	}
 }
 

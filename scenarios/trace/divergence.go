@@ -1,9 +1,8 @@
-package scenarios
+package trace
 
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,45 +11,6 @@ import (
 
 	"github.com/esgtsim/esgtsim/clock"
 )
-
-// Checkpoint is the running digest after one record of the trace.
-type Checkpoint struct {
-	Record uint64     `json:"record"`
-	At     clock.Time `json:"t"`
-	Hash   string     `json:"h"`
-}
-
-// maxCheckpoints bounds the checkpoints a run keeps.
-const maxCheckpoints = 64
-
-// checkpoints keeps the running digest every stride records, doubling the
-// stride (and dropping every other checkpoint) whenever the list is full,
-// so that at most maxCheckpoints evenly spaced ones remain.
-type checkpoints struct {
-	stride uint64
-	list   []Checkpoint
-}
-
-func (c *checkpoints) add(e *Event) {
-	if c.stride == 0 {
-		c.stride = 1
-	}
-	if e.Seq%c.stride != 0 {
-		return
-	}
-	if len(c.list) == maxCheckpoints {
-		kept := c.list[:0]
-		for i := 1; i < len(c.list); i += 2 {
-			kept = append(kept, c.list[i])
-		}
-		c.list = kept
-		c.stride *= 2
-		if e.Seq%c.stride != 0 {
-			return
-		}
-	}
-	c.list = append(c.list, Checkpoint{Record: e.Seq, At: e.At, Hash: fmt.Sprintf("%016x", e.Hash)})
-}
 
 // Record describes one trace record for a divergence report.
 type Record struct {
@@ -75,69 +35,12 @@ func (d *Divergence) String() string {
 	return fmt.Sprintf("first divergence:\n  run A: %s\n  run B: %s", show(d.A), show(d.B))
 }
 
-// CheckDeterminism runs sc twice and compares the running digest after
-// every record. It returns the first run's result, and nil if the runs are
-// identical or else the first record at which they differ, described from
-// both runs.
-func CheckDeterminism(ctx context.Context, sc *Scenario) (*Result, *Divergence, error) {
-	var first *Result
-	div, err := checkDeterminism(ctx, func(ctx context.Context, opts Options) error {
-		res, err := Run(ctx, sc, opts)
-		if first == nil {
-			first = res
-		}
-		return err
-	})
-	return first, div, err
-}
-
-// checkDeterminism compares two invocations of run (a third describes the
-// first run's record at the divergence).
-func checkDeterminism(ctx context.Context, run func(context.Context, Options) error) (*Divergence, error) {
-	var hashes []uint64
-	if err := run(ctx, Options{OnEvent: func(e *Event) { hashes = append(hashes, e.Hash) }}); err != nil {
-		return nil, err
-	}
-	var div *Divergence
-	var seen uint64
-	ctxB, cancelB := context.WithCancel(ctx)
-	defer cancelB()
-	err := run(ctxB, Options{OnEvent: func(e *Event) {
-		if div != nil {
-			return
-		}
-		seen = e.Seq
-		if e.Seq > uint64(len(hashes)) || hashes[e.Seq-1] != e.Hash {
-			div = &Divergence{B: describe(e)}
-			cancelB()
-		}
-	}})
-	switch {
-	case div == nil && err != nil:
-		return nil, err
-	case div == nil && seen != uint64(len(hashes)):
-		div = &Divergence{B: Record{Seq: seen + 1}} // run B ended early
-	case div == nil:
-		return nil, nil
-	}
-	div.A = Record{Seq: div.B.Seq}
-	ctxA, cancelA := context.WithCancel(ctx)
-	defer cancelA()
-	run(ctxA, Options{OnEvent: func(e *Event) {
-		if e.Seq == div.B.Seq && div.A.Kind == "" {
-			div.A = describe(e)
-			cancelA()
-		}
-	}})
-	return div, nil
-}
-
-// describe renders a record as its trace line.
-func describe(e *Event) Record {
+// Describe renders a record (with its Seq and Hash set) as its trace line.
+func Describe(e *Event) Record {
 	var buf bytes.Buffer
-	tw := newTraceWriter(&buf)
-	tw.write(e, e.Hash)
-	tw.flush()
+	tw := NewWriter(&buf)
+	tw.Write(e)
+	tw.Flush()
 	line := strings.TrimSuffix(buf.String(), "\n")
 	return Record{Seq: e.Seq, At: e.At, Kind: e.Kind.String(), Text: line}
 }

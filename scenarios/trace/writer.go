@@ -1,4 +1,4 @@
-package scenarios
+package trace
 
 import (
 	"bufio"
@@ -6,20 +6,24 @@ import (
 	"strconv"
 )
 
-// traceWriter writes the trace as JSON Lines: one object per record with
-// its virtual time in nanoseconds ("t"), its kind, its fields, and "h", the
+// Writer writes the trace as JSON Lines: one object per record with its
+// virtual time in nanoseconds ("t"), its kind, its fields, and "h", the
 // running digest after the record, so that two traces can be compared line
 // by line and the first divergence found.
-type traceWriter struct {
+type Writer struct {
 	w   *bufio.Writer
 	buf []byte
 }
 
-func newTraceWriter(w io.Writer) *traceWriter {
-	return &traceWriter{w: bufio.NewWriterSize(w, 1<<16)}
+// NewWriter returns a Writer that buffers its output to w: call Flush at
+// the end.
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: bufio.NewWriterSize(w, 1<<16)}
 }
 
-func (t *traceWriter) write(e *Event, h uint64) error {
+// Write writes one record, with e.Hash as its running digest.
+func (t *Writer) Write(e *Event) error {
+	h := e.Hash
 	b := t.buf[:0]
 	b = append(b, `{"t":`...)
 	b = strconv.AppendInt(b, int64(e.At), 10)
@@ -97,7 +101,8 @@ func (t *traceWriter) write(e *Event, h uint64) error {
 	return err
 }
 
-func (t *traceWriter) flush() error { return t.w.Flush() }
+// Flush writes any buffered records to the underlying writer.
+func (t *Writer) Flush() error { return t.w.Flush() }
 
 func appendHex(b []byte, h uint64) []byte {
 	const digits = "0123456789abcdef"
