@@ -35,7 +35,7 @@ func TestAgreesWithMath(t *testing.T) {
 		absFloor float64 // differences below this absolute value are accepted (near zeros of sin/cos)
 	}{
 		{"Sin", Sin, math.Sin, -20, 20, 2, 1e-16},
-		{"Cos", Cos, math.Cos, -20, 20, 2, 1e-16},
+		{"Cos", cosine, math.Cos, -20, 20, 2, 1e-16},
 		{"Sin large", Sin, math.Sin, 1e3, 1e6, 2, 1e-16},
 		{"Exp", Exp, math.Exp, -700, 700, 2, 0},
 		{"Log", Log, math.Log, 1e-300, 1e300, 2, 0},
@@ -80,7 +80,7 @@ func TestSpecialCases(t *testing.T) {
 		{"Log(0)", Log(0), math.Inf(-1)},
 		{"Log(e)", Log(math.E), 1},
 		{"Sin(0)", Sin(0), 0},
-		{"Cos(0)", Cos(0), 1},
+		{"Cos(0)", cosine(0), 1},
 		{"Sin(π/2)", Sin(math.Pi / 2), 1},
 		{"Pow(0,2)", Pow(0, 2), 0},
 		{"Pow(4,0.5)", Pow(4, 0.5), 2},
@@ -91,7 +91,7 @@ func TestSpecialCases(t *testing.T) {
 		}
 	}
 	for name, v := range map[string]float64{
-		"Log(-1)": Log(-1), "Sin(NaN)": Sin(math.NaN()), "Cos(Inf)": Cos(math.Inf(1)),
+		"Log(-1)": Log(-1), "Sin(NaN)": Sin(math.NaN()), "Cos(Inf)": cosine(math.Inf(1)),
 		"Pow(-1,2)": Pow(-1, 2), "Exp(NaN)": Exp(math.NaN()),
 	} {
 		if !math.IsNaN(v) {
@@ -109,7 +109,7 @@ func TestPinnedBits(t *testing.T) {
 		bits uint64
 	}{
 		{"Sin(1)", Sin(1), 0x3feaed548f090cee},
-		{"Cos(1)", Cos(1), 0x3fe14a280fb5068c},
+		{"Cos(1)", cosine(1), 0x3fe14a280fb5068c},
 		{"Exp(1)", Exp(1), 0x4005bf0a8b145769},
 		{"Log(10)", Log(10), 0x40026bb1bbb55516},
 		{"Sin(5.5)", Sin(5.5), 0xbfe693c94e0ab057},
@@ -143,4 +143,10 @@ func TestSincosPhaseMatchesSincos(t *testing.T) {
 			}
 		}
 	}
+}
+
+// cosine is the cosine half of [Sincos], which the models call.
+func cosine(x float64) float64 {
+	_, c := Sincos(x)
+	return c
 }

@@ -74,7 +74,7 @@ func cosKernel(zz float64) float64 {
 	return float64(1.0-float64(0.5*zz)) + float64(float64(zz*zz)*q)
 }
 
-// Sincos returns Sin(x) and Cos(x). NaN and ±Inf give NaN, NaN.
+// Sincos returns the sine and cosine of x radians. NaN and ±Inf give NaN, NaN.
 func Sincos(x float64) (sin, cos float64) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return math.NaN(), math.NaN()
@@ -118,10 +118,4 @@ func fromOctant(j uint64, z float64, sinSign uint64) (sin, cos float64) {
 func Sin(x float64) float64 {
 	s, _ := Sincos(x)
 	return s
-}
-
-// Cos returns the cosine of x radians.
-func Cos(x float64) float64 {
-	_, c := Sincos(x)
-	return c
 }

@@ -214,11 +214,6 @@ func TestSalienceAndConfig(t *testing.T) {
 			t.Fatalf("Uniform(%v).Total() = %.17g, want exactly %v", v, got, v)
 		}
 	}
-	for v, want := range map[float64]SalienceLevel{0.1: Minimal, 0.25: Low, 0.5: Medium, 0.8: High, 0.85: Critical} {
-		if LevelOf(v) != want {
-			t.Errorf("LevelOf(%v) = %v, want %v", v, LevelOf(v), want)
-		}
-	}
 	for _, edit := range []func(*Config){
 		func(c *Config) { c.MinSalience = 1.5 },
 		func(c *Config) { c.RefractoryPeriod = -1 },

@@ -10,16 +10,6 @@ type Needs struct {
 	Learning     float64 `json:"learning"`     // under-used throughput
 }
 
-// defaultParams backs [Compute]; it is never modified.
-var defaultParams = DefaultParams()
-
-// Compute returns the needs for metrics m with [DefaultParams], given the
-// curiosity of the previous sample (0 for the first). It is pure; see
-// [Params.Compute].
-func Compute(m Metrics, prevCuriosity float64) Needs {
-	return defaultParams.Compute(m, prevCuriosity)
-}
-
 // Compute returns the needs for metrics m, given the curiosity of the
 // previous sample, by docs/model.md §5 (percentages as fractions, each need clamped
 // to [0, 1]):

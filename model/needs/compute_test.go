@@ -44,7 +44,7 @@ func TestCompute(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Log(tc.reason)
-			checkNeeds(t, Compute(tc.m, tc.prev), tc.want)
+			checkNeeds(t, defaultNeeds(tc.m, tc.prev), tc.want)
 		})
 	}
 }
@@ -57,7 +57,7 @@ func TestComputeNeverReturnsNaN(t *testing.T) {
 		for k := range numMetrics {
 			m.Set(k, v)
 		}
-		n := Compute(m, v)
+		n := defaultNeeds(m, v)
 		for i, x := range []float64{n.Rest, n.Repair, n.Efficiency, n.Connectivity, n.Curiosity, n.Learning} {
 			if !(x >= 0 && x <= 1) {
 				t.Errorf("all metrics %v: need %d = %v, want a number in [0, 1]", v, i, x)
@@ -111,4 +111,11 @@ func TestParamsValidate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// defaultNeeds is [Params.Compute] with [DefaultParams], as a [Monitor]
+// with a default configuration computes.
+func defaultNeeds(m Metrics, prevCuriosity float64) Needs {
+	p := DefaultParams()
+	return p.Compute(m, prevCuriosity)
 }

@@ -79,7 +79,7 @@ func TestNeedsMatchTheOriginal(t *testing.T) {
 		}
 		last := Unmeasured()
 		m, _ := sanitize(raw, &last)
-		got := Compute(m, 0)
+		got := defaultNeeds(m, 0)
 		if !comparable {
 			for _, v := range []float64{got.Rest, got.Repair, got.Efficiency, got.Connectivity, got.Curiosity, got.Learning} {
 				if !(v >= 0 && v <= 1) {
@@ -121,7 +121,7 @@ func TestCuriosityMatchesTheOriginal(t *testing.T) {
 		raw := Unmeasured()
 		raw.IdlePercent, raw.ThroughputOpsPerSec = parseVector(t, r["idle_percent"]), 50
 		m, bad := sanitize(raw, &last)
-		got := Compute(m, prev)
+		got := defaultNeeds(m, prev)
 		prev = got.Curiosity
 		want := parseVector(t, r["curiosity_drive"])
 		if bad > 0 {
@@ -153,7 +153,7 @@ func TestPercentagesAboveRangeAreCapped(t *testing.T) {
 	if bad != 1 || m.MemoryPercent != 100 {
 		t.Fatalf("sanitised memory %v with %d counted, want 100 and 1", m.MemoryPercent, bad)
 	}
-	if got := Compute(m, 0).Rest; math.Abs(got-(0.6*0.3+0.4*1.0)) > 1e-15 {
+	if got := defaultNeeds(m, 0).Rest; math.Abs(got-(0.6*0.3+0.4*1.0)) > 1e-15 {
 		t.Errorf("rest %v, want 0.6·0.3 + 0.4·1.0 as the original computes it", got)
 	}
 	p.Base.ThroughputOpsPerSec = -1

@@ -19,7 +19,7 @@
 // Metrics carry the units in their field names: percentages are 0–100
 // (CPUPercent, MemoryPercent, PacketLossPercent, IdlePercent), the error
 // rate is per minute, latency is milliseconds, temperature °C, power W and
-// throughput operations per second. [Compute] converts percentages to
+// throughput operations per second. [Params.Compute] converts percentages to
 // fractions (divides by 100) before applying the formula, so a packet loss of
 // 12.5 % gives a connectivity need of 0.125. Needs are dimensionless in
 // [0, 1]. Times are virtual ([clock.Time], integer nanoseconds).

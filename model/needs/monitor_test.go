@@ -147,7 +147,7 @@ func TestMonitorRejectsBadMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.RunUntil(ms(100)) // good, then all NaN: held at the good values
-	checkNeeds(t, mon.Needs(), Compute(good, 0))
+	checkNeeds(t, mon.Needs(), defaultNeeds(good, 0))
 	s.RunUntil(ms(200)) // all -1e9: clamped to each range's low end
 	checkNeeds(t, mon.Needs(), Needs{Learning: 0.5})
 	if got := mon.Metrics().TemperatureC; got != -273.15 {
