@@ -225,7 +225,9 @@ type Probes struct {
 	EndToEndUnanswered   int       `json:"end_to_end_unanswered"`
 }
 
-// Fabric describes the initial fabric.
+// Fabric describes the fabric: its structure as built at the start of the
+// run (Nodes to ArticulationPoints), and what became of it by the end
+// (Recreations, FinalHealthy, FinalLinksOffRest).
 type Fabric struct {
 	Nodes                 int     `json:"nodes"`
 	Edges                 int     `json:"edges"`
@@ -235,8 +237,8 @@ type Fabric struct {
 	Efficiency            float64 `json:"efficiency"`
 	AlgebraicConnectivity float64 `json:"algebraic_connectivity"`
 	ArticulationPoints    int     `json:"articulation_points"`
-	Recreations           int     `json:"recreations"`
-	FinalHealthy          int     `json:"final_healthy_nodes"`
+	Recreations           int     `json:"recreations"`         // times the fabric was rebuilt during the run
+	FinalHealthy          int     `json:"final_healthy_nodes"` // healthy nodes at the end of the run
 	// FinalLinksOffRest counts the links of the final fabric whose weight
 	// is not back at rest (1) at the end: ESGT mode left them raised.
 	FinalLinksOffRest int `json:"final_links_off_rest"`

@@ -63,7 +63,7 @@ func TestConcurrencyBound(t *testing.T) {
 }
 
 // TestFrequencyWindow: ignitions started in any one-second window never
-// exceed max_esgt_frequency_hz.
+// exceed max_frequency_hz.
 func TestFrequencyWindow(t *testing.T) {
 	f := newFixture(t, 32, func(c *Config) {
 		c.RecruitNodes, c.RefractoryPeriod, c.RateLimitHz, c.MaxFrequencyHz = 8, 0, 0, 5

@@ -27,9 +27,9 @@
 //     min_available_nodes, or CPU capacity below 0.40;
 //  8. refractory: less than refractory_period since the most recent
 //     successful ignition ended;
-//  9. frequency: max_esgt_frequency_hz ignitions started in the last second
+//  9. frequency: max_frequency_hz ignitions started in the last second
 //     (an exact sliding-window count, §7.13);
-//  10. arousal: arousal below min_arousal_level;
+//  10. arousal: arousal below min_arousal;
 //  11. insufficient_nodes: fewer free healthy nodes than min_available_nodes
 //     to recruit (nodes busy in another ignition are not free, §7.6).
 //

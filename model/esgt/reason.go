@@ -18,7 +18,7 @@ const (
 	Resources                // fabric latency, healthy nodes or CPU capacity
 	Refractory               // within the refractory period
 	Frequency                // too many ignitions started in the last second
-	LowArousal               // arousal below min_arousal_level
+	LowArousal               // arousal below min_arousal
 	InsufficientNodes        // not enough free healthy nodes to recruit
 	SyncTimeout              // coherence did not reach the target in time
 	NodesLost                // participants failed mid-ignition
