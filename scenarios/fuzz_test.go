@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/scenarios/check"
 )
 
 // FuzzParse feeds arbitrary files and overrides to the scenario loader: it
@@ -33,7 +35,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		if _, err := Run(context.Background(), sc, Options{Check: true}); err != nil {
-			var inv *InvariantError
+			var inv *check.InvariantError
 			if errors.As(err, &inv) {
 				t.Fatalf("valid scenario violates an invariant: %v\n%s", err, data)
 			}

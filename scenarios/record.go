@@ -6,6 +6,7 @@ import (
 	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/scenarios/check"
 	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
@@ -14,13 +15,14 @@ import (
 // when present, and accumulates the summary and the latency probes. Long
 // runs keep only these accumulators, never the events themselves.
 type recorder struct {
-	w       *world
-	digest  *trace.Digest
-	trace   *trace.Writer
-	check   *checker
-	onEvent func(*trace.Event)
-	ev      trace.Event // reused for every record
-	err     error       // first trace write error
+	w        *world
+	digest   *trace.Digest
+	trace    *trace.Writer
+	check    *check.Checker // nil unless checking
+	checking bool
+	onEvent  func(*trace.Event)
+	ev       trace.Event // reused for every record
+	err      error       // first trace write error
 
 	checkpoints trace.Checkpoints
 
@@ -105,9 +107,7 @@ func newRecorder(opts *Options) *recorder {
 	if opts.Trace != nil {
 		r.trace = trace.NewWriter(opts.Trace)
 	}
-	if opts.Check {
-		r.check = newChecker()
-	}
+	r.checking = opts.Check
 	return r
 }
 
@@ -125,8 +125,10 @@ func (r *recorder) attach(w *world) {
 			r.endToEndProbes = append(r.endToEndProbes, ts...)
 		}
 	}
-	if r.check != nil {
-		r.check.configure(w)
+	if r.checking {
+		cfg := w.coord.Config()
+		limits := check.Limits{Refractory: cfg.RefractoryPeriod, MaxConcurrent: cfg.MaxConcurrent, MaxFrequencyHz: cfg.MaxFrequencyHz}
+		r.check = check.New(limits, func() check.Fabric { return w.fab })
 	}
 }
 
@@ -139,7 +141,7 @@ func (r *recorder) emit() {
 		r.err = r.trace.Write(&r.ev)
 	}
 	if r.check != nil {
-		if err := r.check.event(&r.ev); err != nil {
+		if err := r.check.Event(&r.ev); err != nil {
 			r.w.fail(err)
 		}
 	}

@@ -15,7 +15,7 @@ type Options struct {
 	// Trace receives the run's events as JSON Lines; nil writes none.
 	Trace io.Writer
 	// Check verifies the model's invariants during the run; the first
-	// violation ends it with an *InvariantError.
+	// violation ends it with a *check.InvariantError.
 	Check bool
 	// OnEvent receives every trace record as it happens; the *Event and
 	// its Outcome are valid only during the call.
@@ -74,7 +74,7 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
 		runErr = w.err
 	}
 	if runErr == nil && rec.check != nil {
-		runErr = rec.check.done(w.sim.Now())
+		runErr = rec.check.Done(w.sim.Now())
 	}
 	if err := rec.finish(); err != nil && runErr == nil {
 		runErr = err

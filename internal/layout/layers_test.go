@@ -58,7 +58,8 @@ var layers = []layer{
 	// scenarios/: files, running and what is checked about runs.
 	{"scenarios/verdict", []string{"internal/strictoml"}, nil, "criteria are checked against a report's type, not a run"},
 	{"scenarios/trace", []string{"clock", "model/esgt", "model/arousal", "model/needs"}, nil, "a trace records the model's events, not how a run is wired"},
-	{"scenarios", []string{"clock", "sim", "model/...", "internal/...", "scenarios/verdict", "scenarios/trace"}, []string{gonum, goTOML}, "scenarios never import the CLI or the studies above them"},
+	{"scenarios/check", []string{"clock", "model/esgt", "model/fabric", "scenarios/trace"}, nil, "the invariant checker reads records, not how a run is wired"},
+	{"scenarios", []string{"clock", "sim", "model/...", "internal/...", "scenarios/verdict", "scenarios/trace", "scenarios/check"}, []string{gonum, goTOML}, "scenarios never import the CLI or the studies above them"},
 	{"scenarios/suite", []string{"scenarios", "scenarios/verdict"}, nil, "the stress suite runs scenarios"},
 
 	// Studies over many runs: public, for the CLI and Go programs.

@@ -1,4 +1,4 @@
-package scenarios
+package check
 
 import (
 	"fmt"
@@ -21,12 +21,19 @@ func (e *InvariantError) Error() string {
 	return fmt.Sprintf("invariant violated at %v (%s): %s", e.At, e.Event, e.What)
 }
 
-// checker verifies the model's invariants as the run goes: the refractory
+// Limits are the coordinator's limits a run is held to.
+type Limits struct {
+	Refractory     clock.Duration // triggers.refractory_period
+	MaxConcurrent  int            // triggers.max_concurrent; 0: no bound
+	MaxFrequencyHz float64        // triggers.max_frequency_hz; 0: no bound
+}
+
+// Checker verifies the model's invariants as the run goes: the refractory
 // gap, the concurrency and frequency limits, one outcome per request, the
 // order of phases, arousal and threshold bounds, and the fabric's ESGT-mode
 // weights. It keeps only in-flight state, so it costs bounded memory.
-type checker struct {
-	fabric        func() fabricView // the current fabric (fabric_recreate replaces it)
+type Checker struct {
+	fabric        func() Fabric // the current fabric (fabric_recreate replaces it)
 	refractory    clock.Duration
 	maxConcurrent int
 	maxFrequency  float64
@@ -40,9 +47,9 @@ type checker struct {
 
 const notAdmitted = esgt.Phase(255)
 
-// fabricView is what the checker reads of the fabric; *fabric.Fabric
+// Fabric is what the checker reads of the fabric; *fabric.Fabric
 // implements it, and tests give it fabrics in states no run reaches.
-type fabricView interface {
+type Fabric interface {
 	Nodes() int
 	Healthy(i int) bool
 	HealthyCount() int
@@ -51,20 +58,22 @@ type fabricView interface {
 	Link(id int) fabric.Link
 }
 
-func newChecker() *checker { return &checker{open: map[uint64]esgt.Phase{}} }
-
-func (c *checker) configure(w *world) {
-	cfg := w.coord.Config()
-	c.fabric = func() fabricView { return w.fab }
-	c.refractory, c.maxConcurrent, c.maxFrequency = cfg.RefractoryPeriod, cfg.MaxConcurrent, cfg.MaxFrequencyHz
+// New returns a checker that holds a run to limits. fabric returns the
+// run's current fabric, read when a record calls for it.
+func New(limits Limits, fabric func() Fabric) *Checker {
+	return &Checker{
+		fabric: fabric, refractory: limits.Refractory, maxConcurrent: limits.MaxConcurrent, maxFrequency: limits.MaxFrequencyHz,
+		open: map[uint64]esgt.Phase{},
+	}
 }
 
-func (c *checker) fail(e *trace.Event, format string, args ...any) error {
+func (c *Checker) fail(e *trace.Event, format string, args ...any) error {
 	return &InvariantError{At: e.At, Event: fmt.Sprintf("%s id=%d", e.Kind, e.ID), What: fmt.Sprintf(format, args...)}
 }
 
-// event checks one record.
-func (c *checker) event(e *trace.Event) error {
+// Event checks one record (records in the order of the run) and returns
+// an *InvariantError for the first invariant it breaks.
+func (c *Checker) Event(e *trace.Event) error {
 	switch e.Kind {
 	case trace.EvRequest:
 		if _, dup := c.open[e.ID]; dup {
@@ -151,7 +160,7 @@ func (c *checker) event(e *trace.Event) error {
 
 // fabricAtRest checks that with no ignition in flight the fabric has left
 // ESGT mode and every link weight is back to 1.
-func (c *checker) fabricAtRest(e *trace.Event) error {
+func (c *Checker) fabricAtRest(e *trace.Event) error {
 	f := c.fabric()
 	if f.InESGTMode() {
 		return c.fail(e, "fabric still in ESGT mode with no ignition in flight")
@@ -164,8 +173,9 @@ func (c *checker) fabricAtRest(e *trace.Event) error {
 	return nil
 }
 
-// done checks the end of the run: every request has its outcome.
-func (c *checker) done(at clock.Time) error {
+// Done checks the end of the run at time at: every request has its
+// outcome.
+func (c *Checker) Done(at clock.Time) error {
 	if len(c.open) > 0 || c.requests != c.outcomes {
 		return &InvariantError{At: at, Event: "end of run", What: fmt.Sprintf("%d requests, %d outcomes, %d still open", c.requests, c.outcomes, len(c.open))}
 	}

@@ -1,4 +1,4 @@
-package scenarios
+package check
 
 import (
 	"errors"
@@ -154,15 +154,13 @@ func TestCheckerRejectsIllegalStreams(t *testing.T) {
 			"end of run", "2 requests, 1 outcomes, 1 still open"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := newChecker()
-			c.fabric = func() fabricView { return tc.fab }
-			c.refractory, c.maxConcurrent, c.maxFrequency = refractory, tc.maxConcurrent, 3
+			c := New(Limits{Refractory: refractory, MaxConcurrent: tc.maxConcurrent, MaxFrequencyHz: 3}, func() Fabric { return tc.fab })
 			var err error
 			at := clock.Time(0)
 			for i := range tc.events {
 				e := &tc.events[i]
 				e.Seq = uint64(i + 1)
-				if err = c.event(e); err != nil {
+				if err = c.Event(e); err != nil {
 					if i != tc.bad {
 						t.Fatalf("record %d (%s id=%d) rejected, want record %d: %v", i, e.Kind, e.ID, tc.bad, err)
 					}
@@ -175,7 +173,7 @@ func TestCheckerRejectsIllegalStreams(t *testing.T) {
 			}
 			if tc.bad == -1 {
 				at = ms(1000)
-				err = c.done(at)
+				err = c.Done(at)
 			}
 			var inv *InvariantError
 			if !errors.As(err, &inv) {
@@ -191,10 +189,8 @@ func TestCheckerRejectsIllegalStreams(t *testing.T) {
 // TestCheckerAcceptsLegalStream is the control: the legal streams the
 // cases above are built from pass, the end of the run included.
 func TestCheckerAcceptsLegalStream(t *testing.T) {
-	c := newChecker()
 	fab := atRest()
-	c.fabric = func() fabricView { return fab }
-	c.refractory, c.maxConcurrent, c.maxFrequency = 50*clock.Millisecond, 2, 3
+	c := New(Limits{Refractory: 50 * clock.Millisecond, MaxConcurrent: 2, MaxFrequencyHz: 3}, func() Fabric { return fab })
 	events := concat(
 		ignition(0, 1, noGap), ignition(100, 2, 50*clock.Millisecond), ignition(200, 3, 50*clock.Millisecond),
 		[]trace.Event{request(ms(300), 4), outcome(ms(300), 4, esgt.Frequency, ms(300))},
@@ -203,11 +199,11 @@ func TestCheckerAcceptsLegalStream(t *testing.T) {
 	)
 	fab.healthy[1], fab.healthyCount = false, 2
 	for i := range events {
-		if err := c.event(&events[i]); err != nil {
+		if err := c.Event(&events[i]); err != nil {
 			t.Fatalf("record %d: %v", i, err)
 		}
 	}
-	if err := c.done(ms(2000)); err != nil {
+	if err := c.Done(ms(2000)); err != nil {
 		t.Fatal(err)
 	}
 }
