@@ -81,7 +81,7 @@ esgtsim compare load-short --b triggers.refractory_period=100ms --metric ignitio
 
 func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
-	seedSpec, format, out := get.str("seeds"), get.str("format"), get.str("out")
+	seedSpec, format, out := get.str("seeds"), get.oneOf("format", "text", "json"), get.str("out")
 	confidence, workers := get.float("confidence"), get.int("workers")
 	precision, maxSeeds := get.float("precision"), get.int("max-seeds")
 	var sets, setA, setB, metricSpecs []string
@@ -95,9 +95,6 @@ func runCompare(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if len(args) < 1 || len(args) > 2 {
 		return e.usagef("want scenario A and optionally B, got %d arguments", len(args))
-	}
-	if format != "text" && format != "json" {
-		return e.usagef("--format must be text or json, got %q", format)
 	}
 	if err := inference.CheckConfidence(confidence); err != nil {
 		return e.usagef("--confidence: %v", err)

@@ -80,14 +80,11 @@ type fabricReport struct {
 
 func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 	get := flagGetter{fs: fs}
-	seed, format, out, export := get.uint64("seed"), get.str("format"), get.str("out"), get.str("export-edges")
+	seed, format, out, export := get.uint64("seed"), get.oneOf("format", "text", "json"), get.str("out"), get.str("export-edges")
 	cfg := fabric.DefaultConfig()
 	cfg.Nodes, cfg.MinDegree = get.int("nodes"), get.int("min-degree")
 	if err := get.err; err != nil {
 		return e.usagef("%v", err)
-	}
-	if format != "text" && format != "json" {
-		return e.usagef("--format must be text or json, got %q", format)
 	}
 	if err := e.checkOutputs("out", out, "export-edges", export); err != nil {
 		return err

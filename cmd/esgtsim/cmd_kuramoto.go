@@ -121,9 +121,9 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	if err := cfg.Validate(); err != nil {
 		return e.usagef("%v", err)
 	}
-	format := get.str("format")
-	if format != "text" && format != "json" {
-		return e.usagef("--format must be text or json, got %q", format)
+	format := get.oneOf("format", "text", "json")
+	if get.err != nil {
+		return e.usagef("%v", get.err)
 	}
 	if nodes < 1 || nodes > scenarios.MaxNodes {
 		return e.usagef("--nodes must be in [1, %d], got %d", scenarios.MaxNodes, nodes)
@@ -137,9 +137,6 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	}
 	if steps := int64(duration / cfg.Step); steps > 100_000_000 {
 		return e.usagef("--duration/--dt asks for %d steps; at most 10^8", steps)
-	}
-	if err := get.err; err != nil {
-		return e.usagef("%v", err)
 	}
 	g, err := kuramotoGraph(e.ctx, topology, nodes, seed, get.float("er-p"), get.int("ring-k"))
 	if err != nil && e.ctx.Err() != nil {

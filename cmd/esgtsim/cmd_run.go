@@ -78,7 +78,7 @@ esgtsim run latency --criterion 'latency_ms.p99<100ms' --criterion 'requests.suc
 
 func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
-	format, out, tracePath, check := get.str("format"), get.str("out"), get.str("trace"), get.bool("check")
+	format, out, tracePath, check := get.oneOf("format", "text", "json"), get.str("out"), get.str("trace"), get.bool("check")
 	plotDir, determinism, htmlPath := get.str("plot"), get.bool("check-determinism"), get.str("html")
 	sets, err := fs.GetStringArray("set")
 	get.keep(err)
@@ -91,9 +91,6 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if tierErr != nil {
 		return tierErr
-	}
-	if format != "text" && format != "json" {
-		return e.usagef("--format must be text or json, got %q", format)
 	}
 	plotFormat, err := plots.ParseFormat(get.str("plot-format"))
 	if err != nil {

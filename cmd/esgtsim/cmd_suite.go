@@ -66,7 +66,7 @@ esgtsim suite load-full latency my-scenarios/ --tier target --format json`,
 
 func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
-	seedSpec, quorum, junit, format, out := get.str("seeds"), get.float("quorum"), get.str("junit"), get.str("format"), get.str("out")
+	seedSpec, quorum, junit, format, out := get.str("seeds"), get.float("quorum"), get.str("junit"), get.oneOf("format", "text", "json"), get.str("out")
 	workers, htmlPath := get.int("workers"), get.str("html")
 	sets, err := fs.GetStringArray("set")
 	get.keep(err)
@@ -76,9 +76,6 @@ func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if tierErr != nil {
 		return tierErr
-	}
-	if format != "text" && format != "json" {
-		return e.usagef("--format must be text or json, got %q", format)
 	}
 	if !(quorum > 0 && quorum <= 1) || math.IsNaN(quorum) {
 		return e.usagef("--quorum must be in (0, 1], got %v", quorum)

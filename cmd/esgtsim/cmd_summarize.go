@@ -51,7 +51,7 @@ esgtsim sweep latency --param fabric.nodes=16,24 --seeds 1..20 | esgtsim summari
 
 func runSummarize(e *env, fs *pflag.FlagSet, args []string) error {
 	get := flagGetter{fs: fs}
-	format, out, confidence := get.str("format"), get.str("out"), get.float("confidence")
+	format, out, confidence := get.oneOf("format", "text", "csv", "jsonl"), get.str("out"), get.float("confidence")
 	bySpecs, err := fs.GetStringArray("by")
 	get.keep(err)
 	metricSpecs, err := fs.GetStringArray("metric")
@@ -61,9 +61,6 @@ func runSummarize(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	if len(args) == 0 {
 		return e.usagef("want at least one sweep file (or - for standard input)")
-	}
-	if format != "text" && format != "csv" && format != "jsonl" {
-		return e.usagef("--format must be text, csv or jsonl, got %q", format)
 	}
 	if err := inference.CheckConfidence(confidence); err != nil {
 		return e.usagef("--confidence: %v", err)

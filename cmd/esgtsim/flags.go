@@ -1,6 +1,12 @@
 package main
 
-import "github.com/spf13/pflag"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
 
 // flagGetter reads declared flags, keeping the first error so that a
 // command can read all its flags and check once.
@@ -36,6 +42,17 @@ func (g *flagGetter) uint64(name string) uint64 {
 func (g *flagGetter) float(name string) float64 {
 	v, err := g.fs.GetFloat64(name)
 	g.keep(err)
+	return v
+}
+
+// oneOf reads string flag name and keeps a usage error unless its value
+// is one of allowed.
+func (g *flagGetter) oneOf(name string, allowed ...string) string {
+	v := g.str(name)
+	if g.err == nil && !slices.Contains(allowed, v) {
+		list := strings.Join(allowed[:len(allowed)-1], ", ") + " or " + allowed[len(allowed)-1]
+		g.err = fmt.Errorf("--%s must be %s, got %q", name, list, v)
+	}
 	return v
 }
 
