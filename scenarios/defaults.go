@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,8 @@ import (
 )
 
 // Defaults lists the effective default of every key of a scenario at
-// revision rev, one "table.key = value" line each in file order, values in
+// revision rev (ModelRevision: the project's model, which names no
+// revision), one "table.key = value" line each in file order, values in
 // TOML syntax so that any line can be pasted into a scenario. Arrays of
 // tables ([[workload]], [[fault]], [[needs.change]]) have no defaults and
 // and the scenario's name and description are left out; a key whose default is "not measured" is listed as a
@@ -20,13 +22,22 @@ func Defaults(rev string) ([]string, error) {
 	if _, err := DefaultSpecFor(rev); err != nil {
 		return nil, err
 	}
-	sc, err := Parse("defaults", []byte("revision = "+strconv.Quote(rev)+"\n"), nil)
+	doc := ""
+	if rev != ModelRevision {
+		doc = "revision = " + strconv.Quote(rev) + "\n"
+	}
+	sc, err := Parse("defaults", []byte(doc), nil)
 	if err != nil {
 		return nil, err
 	}
 	sc.Spec.Name = ""
 	var lines []string
 	listKeys("", reflect.ValueOf(sc.Spec), &lines)
+	if rev == ModelRevision {
+		// Naming the revision would switch the hardening off.
+		lines = slices.DeleteFunc(lines, func(l string) bool { return strings.HasPrefix(l, "revision = ") })
+		lines = slices.Insert(lines, 0, "# revision: none named, "+ModelDescription(ModelRevision))
+	}
 	return lines, nil
 }
 

@@ -26,19 +26,60 @@ func digestOf(t *testing.T, name string, sets ...string) string {
 	return res.Summary.Digest
 }
 
-// TestDefaultRevisionIsTheModel: naming revision 2025-10-07 (quoted, or as
-// the bare date an unquoted --set value is) changes nothing: the golden
-// files of every built-in stand for it.
+// TestDefaultRevisionIsTheModel: a scenario that names no revision runs
+// the project's model, the golden files' runs; naming revision 2025-10-07
+// (quoted, or as the bare date an unquoted --set value is) switches the
+// hardening off, as that revision had none, and nothing else.
 func TestDefaultRevisionIsTheModel(t *testing.T) {
-	if _, err := DefaultSpecFor(Revision20251007); err != nil || DefaultSpec().Revision != DefaultRevision {
-		t.Fatalf("DefaultSpecFor(default): %v; DefaultSpec's revision %q", err, DefaultSpec().Revision)
+	if _, err := DefaultSpecFor(ModelRevision); err != nil || DefaultSpec().Revision != DefaultRevision {
+		t.Fatalf("DefaultSpecFor(model): %v; DefaultSpec's revision %q", err, DefaultSpec().Revision)
+	}
+	named, err := Parse("r.toml", []byte("revision = \"2025-10-07\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := named.esgtConfig(); e.RateLimitHz != 0 || e.MaxConcurrent != 0 || e.BreakerThreshold != 0 || e.DegradedWindow != 0 || named.Spec.Fabric.Health.Enabled {
+		t.Errorf("revision 2025-10-07: token bucket %v Hz, max concurrent %d, breaker %d, degraded window %d, health loop %v: want none",
+			e.RateLimitHz, e.MaxConcurrent, e.BreakerThreshold, e.DegradedWindow, named.Spec.Fabric.Health.Enabled)
+	}
+	if e := (&Scenario{Spec: DefaultSpec()}).esgtConfig(); e.RateLimitHz != 10 || e.MaxConcurrent != 3 || e.BreakerThreshold != 5 || e.DegradedWindow != 10 {
+		t.Errorf("the model: %+v, want its hardening", e)
 	}
 	for _, name := range []string{"load-short", "latency", "end-to-end"} {
-		want := digestOf(t, name)
+		model := digestOf(t, name)
 		for _, set := range []string{"revision=2025-10-07", `revision="2025-10-07"`} {
-			if got := digestOf(t, name, set); got != want {
-				t.Errorf("%s --set %s: digest %s, want %s as without", name, set, got, want)
+			if got := digestOf(t, name, set, "hardening.enabled=true"); got != model {
+				t.Errorf("%s --set %s with the hardening: digest %s, want %s as without naming it", name, set, got, model)
 			}
+		}
+	}
+	if a, b := digestOf(t, "end-to-end"), digestOf(t, "end-to-end", "revision=2025-10-07"); a == b {
+		t.Error("end-to-end: naming revision 2025-10-07 changed nothing; its hardening should be off")
+	}
+}
+
+// TestModelDescribed: the report says whether a run follows a revision of
+// the original or the project's model.
+func TestModelDescribed(t *testing.T) {
+	for _, tc := range []struct {
+		sets  []string
+		model string
+		rev   string
+	}{
+		{nil, "the project's model: revision 2025-10-07 of the original with the hardening it gained later", ""},
+		{[]string{"revision=2025-10-07"}, "revision 2025-10-07 of the original", "2025-10-07"},
+		{[]string{"revision=2025-11-15"}, "revision 2025-11-15 of the original", "2025-11-15"},
+	} {
+		sc, err := Builtin("burst", tc.sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(context.Background(), sc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := res.Summary; s.Model != tc.model || s.Revision != tc.rev {
+			t.Errorf("%v: model %q revision %q, want %q %q", tc.sets, s.Model, s.Revision, tc.model, tc.rev)
 		}
 	}
 }
@@ -114,22 +155,31 @@ func TestDefaultsListing(t *testing.T) {
 		}
 		lists[rev] = lines
 	}
-	a, b := lists[Revision20251007], lists[Revision20251115]
-	if len(a) != len(b) {
-		t.Fatalf("%d and %d lines", len(a), len(b))
+	model, err := Defaults(ModelRevision)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var differ []string
-	for i := range a {
-		if a[i] != b[i] {
-			k, _, _ := strings.Cut(a[i], " = ")
-			differ = append(differ, k)
+	differ := func(a, b []string) string {
+		if len(a) != len(b) {
+			t.Fatalf("%d and %d lines", len(a), len(b))
 		}
+		var keys []string
+		for i := range a {
+			if a[i] != b[i] {
+				k, _, _ := strings.Cut(a[i], " = ")
+				keys = append(keys, k)
+			}
+		}
+		return strings.Join(keys, " ")
 	}
 	want := "revision oscillator.coupling oscillator.noise_sigma oscillator.integrator oscillator.normalization " +
-		"triggers.frequency_counts ignition.esgt_weights_in_coupling hardening.breaker_counting hardening.token_charge " +
+		"triggers.frequency_counts ignition.esgt_weights_in_coupling hardening.enabled hardening.breaker_counting hardening.token_charge " +
 		"arousal.refractory_drop.mode arousal.refractory_drop.delta arousal.refractory_drop.duration"
-	if got := strings.Join(differ, " "); got != want {
-		t.Errorf("keys that differ:\n%s\nwant\n%s", got, want)
+	if got := differ(lists[Revision20251007], lists[Revision20251115]); got != want {
+		t.Errorf("keys that differ between the revisions:\n%s\nwant\n%s", got, want)
+	}
+	if got := differ(model, lists[Revision20251007]); got != "# revision: none named, the project's model: revision 2025-10-07 of the original with the hardening it gained later hardening.enabled" {
+		t.Errorf("keys that differ between the model and revision 2025-10-07: %s", got)
 	}
 }
 

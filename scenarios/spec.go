@@ -31,8 +31,9 @@ type Spec struct {
 	Name        string `toml:"name"`
 	Description string `toml:"description"`
 	// Revision is the revision of the original whose defaults the scenario
-	// starts from: "2025-10-07" (the default) or "2025-11-15" (see
-	// revision.go). It is read before every other key.
+	// starts from: "2025-10-07" or "2025-11-15" (see revision.go). It is
+	// read before every other key. A scenario that names none runs the
+	// project's model: 2025-10-07's dynamics with the later hardening.
 	Revision string         `toml:"revision"`
 	Seed     uint64         `toml:"seed"`
 	Duration clock.Duration `toml:"duration" check:"pos"`
@@ -136,7 +137,8 @@ type IgnitionSpec struct {
 type HardeningSpec struct {
 	// Enabled = false removes every mechanism below (the token bucket, the
 	// concurrency limit, the breaker and degraded mode), as the original
-	// had none at its revision of 2025-10-07.
+	// had none at its revision of 2025-10-07 (the default when a scenario
+	// names that revision).
 	Enabled bool `toml:"enabled"`
 	// BreakerCounting is "consecutive" (the model's) or "total" (the
 	// original's class; see esgt.Total).

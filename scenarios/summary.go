@@ -27,9 +27,11 @@ type Summary struct {
 	// cover the VirtualSeconds reached.
 	Complete       bool    `json:"complete"`
 	VirtualSeconds float64 `json:"virtual_seconds"`
-	// Revision is the revision of the original the scenario names (empty:
-	// it names none and follows the default, 2025-10-07), and Defects the
-	// original's defects it switched back on, by key.
+	// Model says in words what the run follows (ModelDescription): a
+	// revision of the original, or the project's model. Revision is the
+	// revision the scenario names (empty: none, the project's model), and
+	// Defects the original's defects it switched back on, by key.
+	Model    string   `json:"model"`
 	Revision string   `json:"revision,omitempty"`
 	Defects  []string `json:"defects,omitempty"`
 	// CouplingLeak, with that defect on, is the coupling strength the run
@@ -279,7 +281,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	counts := w.coord.Counts()
 	s := Summary{
 		Scenario: w.sc.Spec.Name, Seed: w.sc.Spec.Seed, VirtualSeconds: w.sim.Now().Seconds(),
-		Revision: w.sc.namedRevision(), Defects: w.sc.Spec.Defects.On(),
+		Model: ModelDescription(w.sc.namedRevision()), Revision: w.sc.namedRevision(), Defects: w.sc.Spec.Defects.On(),
 		Requests:         Requests{Total: w.coord.Requests(), Succeeded: counts[esgt.Success], Failed: map[string]uint64{}},
 		LatencyMs:        quantiles(&r.latency),
 		SuccessLatencyMs: quantiles(&r.okLatency),

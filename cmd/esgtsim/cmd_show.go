@@ -17,14 +17,16 @@ var showCmd = &command{
 starting point for a scenario of your own (esgtsim show latency > mine.toml).
 
 --defaults prints instead the effective default of every key, one
-"table.key = value" line each, at the revision of the original given by
---revision (` + strings.Join(scenarios.Revisions(), " or ") + `; default ` + scenarios.DefaultRevision + `):
-what a scenario that says revision = R and nothing else runs with.`,
+"table.key = value" line each: without --revision, the project's model
+(what a scenario that names no revision runs with: the original's
+` + scenarios.DefaultRevision + ` dynamics with the hardening it gained later); with
+--revision R (` + strings.Join(scenarios.Revisions(), " or ") + `), what a scenario that says
+revision = R and nothing else runs with, faithful to that revision.`,
 	example: `esgtsim show latency
-esgtsim show --defaults --revision 2025-11-15`,
+esgtsim show --defaults --revision 2025-10-07`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.Bool("defaults", false, "print every key's default instead of a scenario")
-		fs.String("revision", scenarios.DefaultRevision, "with --defaults: the revision of the original")
+		fs.String("revision", scenarios.ModelRevision, "with --defaults: a revision of the original (default: the project's model)")
 	},
 	run: runSimple(-1, func(e *env, fs *pflag.FlagSet, args []string) error {
 		get := flagGetter{fs: fs}

@@ -7,9 +7,13 @@ import (
 
 // TestShowDefaults: every key's default at each revision, and misuse.
 func TestShowDefaults(t *testing.T) {
-	old, _, code := runCLI(t, "show", "--defaults")
-	if code != 0 || !strings.HasPrefix(old, "revision = \"2025-10-07\"\n") || !strings.Contains(old, "\noscillator.normalization = \"degree\"\n") {
-		t.Fatalf("show --defaults: exit %d, output starts %q", code, old[:min(len(old), 80)])
+	model, _, code := runCLI(t, "show", "--defaults")
+	if code != 0 || !strings.HasPrefix(model, "# revision: none named, the project's model") || !strings.Contains(model, "\nhardening.enabled = true\n") {
+		t.Fatalf("show --defaults: exit %d, output starts %q", code, model[:min(len(model), 80)])
+	}
+	old, _, code := runCLI(t, "show", "--defaults", "--revision", "2025-10-07")
+	if code != 0 || !strings.HasPrefix(old, "revision = \"2025-10-07\"\n") || !strings.Contains(old, "\noscillator.normalization = \"degree\"\n") || !strings.Contains(old, "\nhardening.enabled = false\n") {
+		t.Fatalf("show --defaults --revision 2025-10-07: exit %d, output starts %q", code, old[:min(len(old), 80)])
 	}
 	later, _, code := runCLI(t, "show", "--defaults", "--revision", "2025-11-15")
 	if code != 0 || !strings.Contains(later, "\noscillator.coupling = 20.0\n") || !strings.Contains(later, "\nhardening.token_charge = \"every_call\"\n") {

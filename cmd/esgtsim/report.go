@@ -44,10 +44,7 @@ func writeTextReport(w io.Writer, s *scenarios.Summary) {
 		complete = ", INCOMPLETE: stopped before the end"
 	}
 	line("scenario\t%s (seed %d, %.3f virtual s%s)", s.Scenario, s.Seed, s.VirtualSeconds, complete)
-	revision := "revision " + s.Revision + " of the original"
-	if s.Revision == "" {
-		revision = "revision " + scenarios.DefaultRevision + " of the original (the default)"
-	}
+	revision := s.Model
 	if len(s.Defects) > 0 {
 		revision += "; its defects switched on: " + strings.Join(s.Defects, ", ")
 	}
