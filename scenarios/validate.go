@@ -31,7 +31,7 @@ func (sc *Scenario) validate() error {
 		return err
 	}
 	if err := sc.fabricConfig().Validate(); err != nil {
-		return sc.modelError("fabric", err)
+		return sc.modelError("fabric.", err)
 	}
 	if _, err := kuramoto.ParseDist(s.Oscillator.FreqDist); err != nil {
 		return sc.errorf("oscillator.freq_dist", "%v", err)
@@ -52,13 +52,13 @@ func (sc *Scenario) validate() error {
 		return sc.errorf("hardening.token_charge", "%v", err)
 	}
 	if err := sc.esgtConfig().Validate(); err != nil {
-		return sc.modelError("triggers", err)
+		return sc.modelError("", err)
 	}
 	if _, err := arousal.ParseDropMode(s.Arousal.RefractoryDrop.Mode); err != nil {
 		return sc.errorf("arousal.refractory_drop.mode", "%v", err)
 	}
 	if err := sc.arousalConfig().Validate(); err != nil {
-		return sc.modelError("arousal", err)
+		return sc.modelError("arousal.", err)
 	}
 	if err := sc.validateNeeds(); err != nil {
 		return err
@@ -68,7 +68,7 @@ func (sc *Scenario) validate() error {
 			return sc.errorf("bridge.enabled", "the bridge needs [arousal] enabled = true")
 		}
 		if err := sc.bridgeConfig().Validate(); err != nil {
-			return sc.modelError("bridge", err)
+			return sc.modelError("bridge.", err)
 		}
 	}
 	if err := sc.validateOriginal(); err != nil {
@@ -131,10 +131,10 @@ func (sc *Scenario) validateNeeds() error {
 		}
 	}
 	if err := sc.profile().Validate(); err != nil {
-		return sc.modelError("needs", err)
+		return sc.modelError("needs.", err)
 	}
 	if err := sc.monitorConfig().Validate(); err != nil {
-		return sc.modelError("needs", err)
+		return sc.modelError("needs.", err)
 	}
 	return nil
 }

@@ -45,12 +45,13 @@ var layers = []layer{
 	{"sim", []string{"clock", "internal/variate", "internal/detmath"}, nil, "the kernel never imports the model"},
 
 	// model/: the components, in their own order.
-	{"model/fabric", []string{"clock", "sim", "internal/detmath", "internal/variate"}, []string{gonum}, "the fabric is a leaf of the model"},
-	{"model/kuramoto", []string{"clock", "sim", "internal/detmath", "internal/variate"}, []string{gonum}, "synchronisation is a leaf of the model"},
-	{"model/needs", []string{"clock", "sim", "internal/detmath"}, nil, "needs are a leaf of the model"},
-	{"model/esgt", []string{"clock", "sim", "internal/detmath", "model/fabric", "model/kuramoto"}, nil, "the coordinator drives fabric and synchronisation"},
-	{"model/arousal", []string{"clock", "sim", "internal/detmath", "model/needs"}, nil, "arousal reads needs"},
-	{"model/bridge", []string{"clock", "sim", "internal/detmath", "model/arousal", "model/esgt"}, nil, "the bridge joins arousal to the coordinator"},
+	{"model/param", nil, nil, "configuration errors and ranges, shared by every model package"},
+	{"model/fabric", []string{"clock", "sim", "internal/detmath", "internal/variate", "model/param"}, []string{gonum}, "the fabric is a leaf of the model"},
+	{"model/kuramoto", []string{"clock", "sim", "internal/detmath", "internal/variate", "model/param"}, []string{gonum}, "synchronisation is a leaf of the model"},
+	{"model/needs", []string{"clock", "sim", "internal/detmath", "model/param"}, nil, "needs are a leaf of the model"},
+	{"model/esgt", []string{"clock", "sim", "internal/detmath", "model/fabric", "model/kuramoto", "model/param"}, nil, "the coordinator drives fabric and synchronisation"},
+	{"model/arousal", []string{"clock", "sim", "internal/detmath", "model/needs", "model/param"}, nil, "arousal reads needs"},
+	{"model/bridge", []string{"clock", "sim", "internal/detmath", "model/arousal", "model/esgt", "model/param"}, nil, "the bridge joins arousal to the coordinator"},
 
 	// Public statistics over replications, beside the model: no simulation.
 	{"inference", nil, []string{gonum}, "statistics over seeds know nothing of the simulation"},

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // Config configures a [Controller]. [DefaultConfig] returns docs/model.md §4's
@@ -106,51 +107,51 @@ func DefaultConfig() Config {
 	}
 }
 
-// Validate reports the first invalid field as a [*FieldError] naming it.
+// Validate reports the first invalid field as a [*param.FieldError]
+// naming its key ("stress.relieve_below").
 func (c Config) Validate() error {
 	initial := c.Initial
 	if math.IsNaN(initial) {
 		initial = c.Baseline // NaN means Baseline
 	}
-	err := validate(
-		field{"Baseline", c.Baseline, inUnit},
-		field{"Initial", initial, inUnit},
-		field{"RisePerSecond", c.RisePerSecond, nonNegative},
-		field{"FallPerSecond", c.FallPerSecond, nonNegative},
-		field{"NeedWeights.Repair", c.NeedWeights.Repair, finite},
-		field{"NeedWeights.Rest", c.NeedWeights.Rest, finite},
-		field{"NeedWeights.Efficiency", c.NeedWeights.Efficiency, finite},
-		field{"NeedWeights.Connectivity", c.NeedWeights.Connectivity, finite},
-		field{"NeedWeights.Curiosity", c.NeedWeights.Curiosity, finite},
-		field{"NeedWeights.Learning", c.NeedWeights.Learning, finite},
-		field{"Stress.BuildAbove", c.Stress.BuildAbove, inUnit},
-		field{"Stress.RelieveBelow", c.Stress.RelieveBelow, inUnit},
-		field{"Stress.BuildPerSecond", c.Stress.BuildPerSecond, nonNegative},
-		field{"Stress.RelievePerSecond", c.Stress.RelievePerSecond, nonNegative},
-		field{"Stress.Gain", c.Stress.Gain, finite},
-		field{"CircadianAmplitude", c.CircadianAmplitude, finite},
-		field{"BaseThreshold", c.BaseThreshold, positive},
-		field{"FactorBase", c.FactorBase, positive},
-		field{"FactorSlope", c.FactorSlope, finite},
+	err := param.CheckFloats(
+		param.Float{Key: "baseline", Value: c.Baseline, Range: param.Unit},
+		param.Float{Key: "initial", Value: initial, Range: param.Unit},
+		param.Float{Key: "rise_per_second", Value: c.RisePerSecond, Range: param.NonNeg},
+		param.Float{Key: "fall_per_second", Value: c.FallPerSecond, Range: param.NonNeg},
+		param.Float{Key: "need_weights.repair", Value: c.NeedWeights.Repair, Range: param.Finite},
+		param.Float{Key: "need_weights.rest", Value: c.NeedWeights.Rest, Range: param.Finite},
+		param.Float{Key: "need_weights.efficiency", Value: c.NeedWeights.Efficiency, Range: param.Finite},
+		param.Float{Key: "need_weights.connectivity", Value: c.NeedWeights.Connectivity, Range: param.Finite},
+		param.Float{Key: "need_weights.curiosity", Value: c.NeedWeights.Curiosity, Range: param.Finite},
+		param.Float{Key: "need_weights.learning", Value: c.NeedWeights.Learning, Range: param.Finite},
+		param.Float{Key: "stress.build_above", Value: c.Stress.BuildAbove, Range: param.Unit},
+		param.Float{Key: "stress.relieve_below", Value: c.Stress.RelieveBelow, Range: param.Unit},
+		param.Float{Key: "stress.build_per_second", Value: c.Stress.BuildPerSecond, Range: param.NonNeg},
+		param.Float{Key: "stress.relieve_per_second", Value: c.Stress.RelievePerSecond, Range: param.NonNeg},
+		param.Float{Key: "stress.gain", Value: c.Stress.Gain, Range: param.Finite},
+		param.Float{Key: "circadian_amplitude", Value: c.CircadianAmplitude, Range: param.Finite},
+		param.Float{Key: "base_threshold", Value: c.BaseThreshold, Range: param.Pos},
+		param.Float{Key: "factor_base", Value: c.FactorBase, Range: param.Pos},
+		param.Float{Key: "factor_slope", Value: c.FactorSlope, Range: param.Finite},
 	)
 	switch {
 	case err != nil:
 		return err
 	case c.UpdateInterval <= 0:
-		return &FieldError{Field: "UpdateInterval", Value: c.UpdateInterval, Reason: "must be > 0"}
+		return &param.FieldError{Key: "update_interval", Value: c.UpdateInterval, Reason: "must be > 0"}
 	case c.Stress.RelieveBelow > c.Stress.BuildAbove:
-		return &FieldError{Field: "Stress.RelieveBelow", Value: c.Stress.RelieveBelow, Reason: "must not exceed Stress.BuildAbove"}
+		return &param.FieldError{Key: "stress.relieve_below", Value: c.Stress.RelieveBelow, Reason: "must not exceed",
+			Other: "stress.build_above", OtherValue: c.Stress.BuildAbove}
 	case c.StartOfDay < 0 || c.StartOfDay >= day:
-		return &FieldError{Field: "StartOfDay", Value: c.StartOfDay, Reason: "must be in [0, 24h)"}
+		return &param.FieldError{Key: "start_of_day", Value: c.StartOfDay, Reason: "must be in [0, 24h)"}
 	case c.MaxModulations < 0:
-		return &FieldError{Field: "MaxModulations", Value: c.MaxModulations, Reason: "must be >= 0 (0 means no bound)"}
+		return &param.FieldError{Key: "max_modulations", Value: c.MaxModulations, Reason: "must be >= 0 (0 means no bound)"}
 	case !(c.FactorBase+c.FactorSlope > 0):
-		return &FieldError{Field: "FactorSlope", Value: c.FactorSlope, Reason: "FactorBase + FactorSlope must be > 0, so the factor is positive at arousal 1"}
+		return &param.FieldError{Key: "factor_slope", Value: c.FactorSlope, Reason: "must exceed (for a positive factor at arousal 1) the negative of",
+			Other: "factor_base", OtherValue: c.FactorBase}
 	}
-	if err := c.RefractoryDrop.validate(); err != nil {
-		return err
-	}
-	return nil
+	return c.RefractoryDrop.validate()
 }
 
 // ThresholdFactor returns FactorBase + FactorSlope·a (0.5 + 1.5·a by

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // Every default is docs/model.md §4's value (the original's), or, where the model
@@ -22,30 +23,30 @@ func TestDefaultConfig(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"Baseline", c.Baseline, 0.6},
+		{"baseline", c.Baseline, 0.6},
 		{"UpdateInterval ms", c.UpdateInterval.Milliseconds(), 100},
-		{"RisePerSecond", c.RisePerSecond, 0.05},
-		{"FallPerSecond", c.FallPerSecond, 0.02},
-		{"NeedWeights.Repair", c.NeedWeights.Repair, 0.3},
-		{"NeedWeights.Rest", c.NeedWeights.Rest, -0.2},
-		{"NeedWeights.Efficiency", c.NeedWeights.Efficiency, 0.1},
-		{"NeedWeights.Connectivity", c.NeedWeights.Connectivity, 0.15},
-		{"NeedWeights.Curiosity", c.NeedWeights.Curiosity, 0},
-		{"NeedWeights.Learning", c.NeedWeights.Learning, 0},
-		{"Stress.BuildAbove", c.Stress.BuildAbove, 0.7},
-		{"Stress.RelieveBelow", c.Stress.RelieveBelow, 0.5},
-		{"Stress.BuildPerSecond", c.Stress.BuildPerSecond, 0.01},
-		{"Stress.RelievePerSecond", c.Stress.RelievePerSecond, 0.005},
-		{"Stress.Gain", c.Stress.Gain, 0.2},
-		{"CircadianAmplitude", c.CircadianAmplitude, 0.1},
+		{"rise_per_second", c.RisePerSecond, 0.05},
+		{"fall_per_second", c.FallPerSecond, 0.02},
+		{"need_weights.repair", c.NeedWeights.Repair, 0.3},
+		{"need_weights.rest", c.NeedWeights.Rest, -0.2},
+		{"need_weights.efficiency", c.NeedWeights.Efficiency, 0.1},
+		{"need_weights.connectivity", c.NeedWeights.Connectivity, 0.15},
+		{"need_weights.curiosity", c.NeedWeights.Curiosity, 0},
+		{"need_weights.learning", c.NeedWeights.Learning, 0},
+		{"stress.build_above", c.Stress.BuildAbove, 0.7},
+		{"stress.relieve_below", c.Stress.RelieveBelow, 0.5},
+		{"stress.build_per_second", c.Stress.BuildPerSecond, 0.01},
+		{"stress.relieve_per_second", c.Stress.RelievePerSecond, 0.005},
+		{"stress.gain", c.Stress.Gain, 0.2},
+		{"circadian_amplitude", c.CircadianAmplitude, 0.1},
 		{"StartOfDay h", c.StartOfDay.Std().Hours(), 6},
-		{"RefractoryDrop.Delta", c.RefractoryDrop.Delta, 0.1},
+		{"refractory_drop.delta", c.RefractoryDrop.Delta, 0.1},
 		{"RefractoryDrop.Duration s", c.RefractoryDrop.Duration.Seconds(), 5},
-		{"RefractoryDrop.Priority", c.RefractoryDrop.Priority, 1},
-		{"MaxModulations", float64(c.MaxModulations), 1024},
-		{"BaseThreshold", c.BaseThreshold, 0.70},
-		{"FactorBase", c.FactorBase, 0.5},
-		{"FactorSlope", c.FactorSlope, 1.5},
+		{"refractory_drop.priority", c.RefractoryDrop.Priority, 1},
+		{"max_modulations", float64(c.MaxModulations), 1024},
+		{"base_threshold", c.BaseThreshold, 0.70},
+		{"factor_base", c.FactorBase, 0.5},
+		{"factor_slope", c.FactorSlope, 1.5},
 	} {
 		if d.got != d.want {
 			t.Errorf("%s = %v, want %v", d.name, d.got, d.want)
@@ -62,39 +63,39 @@ func TestConfigValidate(t *testing.T) {
 		field string
 		edit  func(*Config)
 	}{
-		{"Baseline", func(c *Config) { c.Baseline = 1.2 }},
-		{"Baseline", func(c *Config) { c.Baseline = nan }},
-		{"Initial", func(c *Config) { c.Initial = -0.1 }},
-		{"Initial", func(c *Config) { c.Initial = inf }},
-		{"UpdateInterval", func(c *Config) { c.UpdateInterval = 0 }},
-		{"RisePerSecond", func(c *Config) { c.RisePerSecond = -0.05 }},
-		{"FallPerSecond", func(c *Config) { c.FallPerSecond = nan }},
-		{"NeedWeights.Rest", func(c *Config) { c.NeedWeights.Rest = inf }},
-		{"NeedWeights.Learning", func(c *Config) { c.NeedWeights.Learning = nan }},
-		{"Stress.BuildAbove", func(c *Config) { c.Stress.BuildAbove = 2 }},
-		{"Stress.RelieveBelow", func(c *Config) { c.Stress.RelieveBelow = 0.8 }},
-		{"Stress.BuildPerSecond", func(c *Config) { c.Stress.BuildPerSecond = -1 }},
-		{"Stress.RelievePerSecond", func(c *Config) { c.Stress.RelievePerSecond = inf }},
-		{"Stress.Gain", func(c *Config) { c.Stress.Gain = nan }},
-		{"CircadianAmplitude", func(c *Config) { c.CircadianAmplitude = inf }},
-		{"StartOfDay", func(c *Config) { c.StartOfDay = 24 * clock.Hour }},
-		{"StartOfDay", func(c *Config) { c.StartOfDay = -1 }},
-		{"RefractoryDrop.Mode", func(c *Config) { c.RefractoryDrop.Mode = 7 }},
-		{"RefractoryDrop.Delta", func(c *Config) { c.RefractoryDrop.Delta = -0.1 }},
-		{"RefractoryDrop.Duration", func(c *Config) { c.RefractoryDrop.Duration = -clock.Second }},
-		{"RefractoryDrop.Priority", func(c *Config) { c.RefractoryDrop.Mode, c.RefractoryDrop.Priority = DropModulation, 0 }},
-		{"MaxModulations", func(c *Config) { c.MaxModulations = -1 }},
-		{"BaseThreshold", func(c *Config) { c.BaseThreshold = 0 }},
-		{"FactorBase", func(c *Config) { c.FactorBase = -0.5 }},
-		{"FactorSlope", func(c *Config) { c.FactorSlope = -0.5 }},
+		{"baseline", func(c *Config) { c.Baseline = 1.2 }},
+		{"baseline", func(c *Config) { c.Baseline = nan }},
+		{"initial", func(c *Config) { c.Initial = -0.1 }},
+		{"initial", func(c *Config) { c.Initial = inf }},
+		{"update_interval", func(c *Config) { c.UpdateInterval = 0 }},
+		{"rise_per_second", func(c *Config) { c.RisePerSecond = -0.05 }},
+		{"fall_per_second", func(c *Config) { c.FallPerSecond = nan }},
+		{"need_weights.rest", func(c *Config) { c.NeedWeights.Rest = inf }},
+		{"need_weights.learning", func(c *Config) { c.NeedWeights.Learning = nan }},
+		{"stress.build_above", func(c *Config) { c.Stress.BuildAbove = 2 }},
+		{"stress.relieve_below", func(c *Config) { c.Stress.RelieveBelow = 0.8 }},
+		{"stress.build_per_second", func(c *Config) { c.Stress.BuildPerSecond = -1 }},
+		{"stress.relieve_per_second", func(c *Config) { c.Stress.RelievePerSecond = inf }},
+		{"stress.gain", func(c *Config) { c.Stress.Gain = nan }},
+		{"circadian_amplitude", func(c *Config) { c.CircadianAmplitude = inf }},
+		{"start_of_day", func(c *Config) { c.StartOfDay = 24 * clock.Hour }},
+		{"start_of_day", func(c *Config) { c.StartOfDay = -1 }},
+		{"refractory_drop.mode", func(c *Config) { c.RefractoryDrop.Mode = 7 }},
+		{"refractory_drop.delta", func(c *Config) { c.RefractoryDrop.Delta = -0.1 }},
+		{"refractory_drop.duration", func(c *Config) { c.RefractoryDrop.Duration = -clock.Second }},
+		{"refractory_drop.priority", func(c *Config) { c.RefractoryDrop.Mode, c.RefractoryDrop.Priority = DropModulation, 0 }},
+		{"max_modulations", func(c *Config) { c.MaxModulations = -1 }},
+		{"base_threshold", func(c *Config) { c.BaseThreshold = 0 }},
+		{"factor_base", func(c *Config) { c.FactorBase = -0.5 }},
+		{"factor_slope", func(c *Config) { c.FactorSlope = -0.5 }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.field, func(t *testing.T) {
 			c := DefaultConfig()
 			tc.edit(&c)
-			var fe *FieldError
+			var fe *param.FieldError
 			err := c.Validate()
-			if !errors.As(err, &fe) || fe.Field != tc.field {
+			if !errors.As(err, &fe) || fe.Key != tc.field {
 				t.Fatalf("Validate() = %v, want a FieldError for %s", err, tc.field)
 			}
 			if _, err := New(c, nil); err == nil {

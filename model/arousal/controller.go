@@ -5,6 +5,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/model/param"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -61,7 +62,7 @@ type Controller struct {
 
 // New returns a controller at cfg.Initial arousal (Baseline if NaN) that
 // reads needs from src at every update; a nil src means no needs. Pass an
-// untyped nil, not a nil *needs.Monitor. New returns a [*FieldError] if cfg
+// untyped nil, not a nil *needs.Monitor. New returns a [*param.FieldError] if cfg
 // is invalid.
 func New(cfg Config, src NeedsSource) (*Controller, error) {
 	if err := cfg.Validate(); err != nil {
@@ -156,7 +157,7 @@ func (c *Controller) ActiveModulations() int { return c.mods.len() }
 // now (normally the simulator's Now): it counts from the first update at
 // or after now, decays linearly to 0 over m.Duration, and with Duration 0
 // applies once, at that first update (docs/model.md §7.8). It returns a
-// [*FieldError] for an invalid modulation or a negative now, and
+// [*param.FieldError] for an invalid modulation or a negative now, and
 // [ErrTooManyModulations] when Config.MaxModulations are already active.
 // In steady state it allocates nothing.
 func (c *Controller) Modulate(now clock.Time, m Modulation) error {
@@ -164,7 +165,7 @@ func (c *Controller) Modulate(now clock.Time, m Modulation) error {
 		return err
 	}
 	if now < 0 {
-		return &FieldError{Field: "now", Value: now, Reason: "must be >= 0"}
+		return &param.FieldError{Key: "now", Value: now, Reason: "must be >= 0"}
 	}
 	if c.cfg.MaxModulations > 0 && c.mods.len() >= c.cfg.MaxModulations {
 		return ErrTooManyModulations

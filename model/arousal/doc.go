@@ -38,7 +38,7 @@
 // durations [clock.Duration] (integer nanoseconds). Configuration and
 // modulations are validated: NaN, infinities, negative durations,
 // priorities ≤ 0 and values outside their ranges are returned as a
-// [*FieldError] naming the field, never a panic. Needs read from the source
+// [*param.FieldError] naming the key, never a panic. Needs read from the source
 // are checked at each update: a NaN or infinite need is replaced by its last
 // valid value and an out-of-range one clamped to [0, 1], each counted by
 // [Controller.Warnings], so arousal never becomes NaN.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // DropMode selects how a completed ignition lowers arousal.
@@ -95,19 +96,19 @@ func DefaultRefractoryDrop() RefractoryDrop {
 // modes that use them.
 func (d RefractoryDrop) validate() error {
 	if int(d.Mode) >= len(dropModeNames) {
-		return &FieldError{Field: "RefractoryDrop.Mode", Value: uint8(d.Mode), Reason: "must be target, modulation or off"}
+		return &param.FieldError{Key: "refractory_drop.mode", Value: uint8(d.Mode), Reason: "must be target, modulation or off"}
 	}
 	if d.Mode == DropOff {
 		return nil
 	}
-	if err := validate(field{"RefractoryDrop.Delta", d.Delta, inUnit}); err != nil {
+	if err := param.Unit.Check("refractory_drop.delta", d.Delta); err != nil {
 		return err
 	}
 	if d.Duration < 0 {
-		return &FieldError{Field: "RefractoryDrop.Duration", Value: d.Duration, Reason: "must be >= 0"}
+		return &param.FieldError{Key: "refractory_drop.duration", Value: d.Duration, Reason: "must be >= 0"}
 	}
 	if d.Mode == DropModulation {
-		return validate(field{"RefractoryDrop.Priority", d.Priority, positive})
+		return param.Pos.Check("refractory_drop.priority", d.Priority)
 	}
 	return nil
 }

@@ -1,23 +1,6 @@
 package arousal
 
-import (
-	"errors"
-	"fmt"
-)
-
-// FieldError reports an invalid configuration or modulation value. Field is
-// the value's path in Go syntax, such as "Stress.Gain" or
-// "Modulation.Priority".
-type FieldError struct {
-	Field  string
-	Value  any
-	Reason string
-}
-
-// Error formats the error as "<package>: <Field> = <Value>: <Reason>".
-func (e *FieldError) Error() string {
-	return fmt.Sprintf("arousal: %s = %v: %s", e.Field, e.Value, e.Reason)
-}
+import "errors"
 
 var (
 	// ErrStarted is returned by [Controller.Start] when the controller is

@@ -1,6 +1,9 @@
 package arousal
 
-import "github.com/esgtsim/esgtsim/clock"
+import (
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
+)
 
 // Modulation is a request from outside (a threat detector, a task, the
 // bridge) to move arousal: Delta at first, decaying linearly to 0 over
@@ -13,17 +16,18 @@ type Modulation struct {
 	Priority float64        // weight in the mean, > 0
 }
 
-// Validate reports the first invalid field as a [*FieldError] whose Field
-// starts with "Modulation.".
+// Validate reports the first invalid field as a [*param.FieldError]
+// naming it ("delta", "priority" or "duration", the keys of a modulation
+// workload).
 func (m Modulation) Validate() error {
-	if err := validate(
-		field{"Modulation.Delta", m.Delta, signedUnit},
-		field{"Modulation.Priority", m.Priority, positive},
+	if err := param.CheckFloats(
+		param.Float{Key: "delta", Value: m.Delta, Range: param.SignedUnit},
+		param.Float{Key: "priority", Value: m.Priority, Range: param.Pos},
 	); err != nil {
 		return err
 	}
 	if m.Duration < 0 {
-		return &FieldError{Field: "Modulation.Duration", Value: m.Duration, Reason: "must be >= 0"}
+		return &param.FieldError{Key: "duration", Value: m.Duration, Reason: "must be >= 0"}
 	}
 	return nil
 }

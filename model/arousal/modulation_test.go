@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // A modulation of +0.3 for 10 s adds 0.3·(1 − t/10 s) to the target at
@@ -136,14 +137,14 @@ func TestModulateRejects(t *testing.T) {
 		now   clock.Time
 		edit  func(*Modulation)
 	}{
-		{"Modulation.Delta", 0, func(m *Modulation) { m.Delta = nan }},
-		{"Modulation.Delta", 0, func(m *Modulation) { m.Delta = -inf }},
-		{"Modulation.Delta", 0, func(m *Modulation) { m.Delta = 1.5 }},
-		{"Modulation.Priority", 0, func(m *Modulation) { m.Priority = 0 }},
-		{"Modulation.Priority", 0, func(m *Modulation) { m.Priority = -1 }},
-		{"Modulation.Priority", 0, func(m *Modulation) { m.Priority = nan }},
-		{"Modulation.Priority", 0, func(m *Modulation) { m.Priority = inf }},
-		{"Modulation.Duration", 0, func(m *Modulation) { m.Duration = -1 }},
+		{"delta", 0, func(m *Modulation) { m.Delta = nan }},
+		{"delta", 0, func(m *Modulation) { m.Delta = -inf }},
+		{"delta", 0, func(m *Modulation) { m.Delta = 1.5 }},
+		{"priority", 0, func(m *Modulation) { m.Priority = 0 }},
+		{"priority", 0, func(m *Modulation) { m.Priority = -1 }},
+		{"priority", 0, func(m *Modulation) { m.Priority = nan }},
+		{"priority", 0, func(m *Modulation) { m.Priority = inf }},
+		{"duration", 0, func(m *Modulation) { m.Duration = -1 }},
 		{"now", -1, func(m *Modulation) {}},
 	}
 	for _, tc := range tests {
@@ -154,8 +155,8 @@ func TestModulateRejects(t *testing.T) {
 			}
 			m := ok
 			tc.edit(&m)
-			var fe *FieldError
-			if err := c.Modulate(tc.now, m); !errors.As(err, &fe) || fe.Field != tc.field {
+			var fe *param.FieldError
+			if err := c.Modulate(tc.now, m); !errors.As(err, &fe) || fe.Key != tc.field {
 				t.Fatalf("Modulate = %v, want a FieldError for %s", err, tc.field)
 			}
 			if c.ActiveModulations() != 0 {

@@ -15,13 +15,11 @@
 package bridge
 
 import (
-	"fmt"
-	"math"
-
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/internal/detmath"
 	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/model/param"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -45,22 +43,25 @@ func DefaultConfig() Config {
 	}
 }
 
-// Validate reports the first invalid parameter.
+// Validate reports the first invalid parameter as a [*param.FieldError]
+// naming its key as a scenario's [bridge] table spells it.
 func (c Config) Validate() error {
-	switch {
-	case c.Interval <= 0:
-		return fmt.Errorf("bridge: interval must be positive, got %v", c.Interval)
-	case !inUnit(c.BaseThreshold) || !inUnit(c.MinThreshold) || !inUnit(c.MaxThreshold):
-		return fmt.Errorf("bridge: thresholds must be in [0, 1], got base %v min %v max %v", c.BaseThreshold, c.MinThreshold, c.MaxThreshold)
-	case c.MinThreshold > c.MaxThreshold:
-		return fmt.Errorf("bridge: min_threshold %v exceeds max_threshold %v", c.MinThreshold, c.MaxThreshold)
-	case math.IsNaN(c.Sensitivity) || c.Sensitivity < 0 || math.IsInf(c.Sensitivity, 0):
-		return fmt.Errorf("bridge: sensitivity must be finite and >= 0, got %v", c.Sensitivity)
+	if c.Interval <= 0 {
+		return &param.FieldError{Key: "interval", Value: c.Interval, Reason: "must be > 0"}
+	}
+	if err := param.CheckFloats(
+		param.Float{Key: "base_threshold", Value: c.BaseThreshold, Range: param.Unit},
+		param.Float{Key: "min_threshold", Value: c.MinThreshold, Range: param.Unit},
+		param.Float{Key: "max_threshold", Value: c.MaxThreshold, Range: param.Unit},
+		param.Float{Key: "sensitivity", Value: c.Sensitivity, Range: param.NonNeg},
+	); err != nil {
+		return err
+	}
+	if c.MinThreshold > c.MaxThreshold {
+		return &param.FieldError{Key: "min_threshold", Value: c.MinThreshold, Reason: "exceeds", Other: "max_threshold", OtherValue: c.MaxThreshold}
 	}
 	return nil
 }
-
-func inUnit(v float64) bool { return v >= 0 && v <= 1 }
 
 // Bridge connects one arousal controller to one coordinator.
 type Bridge struct {

@@ -1,11 +1,9 @@
 package esgt
 
 import (
-	"fmt"
-	"math"
-
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // Config holds the coordinator's parameters. Start from [DefaultConfig];
@@ -107,77 +105,74 @@ func DefaultConfig() Config {
 	}
 }
 
-// Validate reports the first invalid parameter, naming it.
+// Validate reports the first invalid parameter as a [*param.FieldError]
+// naming its key as a scenario file spells it: "triggers.min_salience",
+// "ignition.sustain", "hardening.degraded_exit", "oscillator.coupling".
 func (c Config) Validate() error {
-	type check struct {
-		name string
-		v    float64
-		lo   float64
-		hi   float64
+	type fe = param.FieldError
+	if err := param.CheckFloats(
+		param.Float{Key: "triggers.min_salience", Value: c.MinSalience, Range: param.Unit},
+		param.Float{Key: "triggers.min_cpu_capacity", Value: c.MinCPUCapacity, Range: param.Unit},
+		param.Float{Key: "triggers.default_cpu_capacity", Value: c.DefaultCPUCapacity, Range: param.Unit},
+		param.Float{Key: "triggers.min_arousal", Value: c.MinArousal, Range: param.Unit},
+		param.Float{Key: "triggers.fixed_arousal", Value: c.FixedArousal, Range: param.Unit},
+		param.Float{Key: "triggers.max_frequency_hz", Value: c.MaxFrequencyHz, Range: param.NonNeg},
+		param.Float{Key: "ignition.dissolve_coupling", Value: c.DissolveCoupling, Range: param.NonNeg},
+		param.Float{Key: "hardening.rate_limit_hz", Value: c.RateLimitHz, Range: param.NonNeg},
+		param.Float{Key: "hardening.degraded_enter", Value: c.DegradedEnter, Range: param.Unit},
+		param.Float{Key: "hardening.degraded_exit", Value: c.DegradedExit, Range: param.Unit},
+		param.Float{Key: "hardening.degraded_min_salience", Value: c.DegradedMinSalience, Range: param.Unit},
+	); err != nil {
+		return err
 	}
-	for _, k := range []check{
-		{"min_salience", c.MinSalience, 0, 1},
-		{"min_cpu_capacity", c.MinCPUCapacity, 0, 1},
-		{"default_cpu_capacity", c.DefaultCPUCapacity, 0, 1},
-		{"min_arousal", c.MinArousal, 0, 1},
-		{"fixed_arousal", c.FixedArousal, 0, 1},
-		{"target_coherence", c.TargetCoherence, 0, 1},
-		{"dissolve_coupling", c.DissolveCoupling, 0, math.MaxFloat64},
-		{"max_frequency_hz", c.MaxFrequencyHz, 0, math.MaxFloat64},
-		{"rate_limit_hz", c.RateLimitHz, 0, math.MaxFloat64},
-		{"degraded_enter", c.DegradedEnter, 0, 1},
-		{"degraded_exit", c.DegradedExit, 0, 1},
-		{"degraded_min_salience", c.DegradedMinSalience, 0, 1},
-	} {
-		if math.IsNaN(k.v) || k.v < k.lo || k.v > k.hi {
-			return fmt.Errorf("esgt: %s must be in [%v, %v], got %v", k.name, k.lo, k.hi, k.v)
-		}
+	if !(c.TargetCoherence > 0 && c.TargetCoherence <= 1) {
+		return &fe{Key: "ignition.target_coherence", Value: c.TargetCoherence, Reason: "must be in (0, 1]"}
 	}
 	for _, d := range []struct {
-		name string
-		v    clock.Duration
+		key string
+		v   clock.Duration
 	}{
-		{"max_mean_latency", c.MaxMeanLatency}, {"refractory_period", c.RefractoryPeriod},
-		{"prepare_cost", c.PrepareCost}, {"sample_every", c.SampleEvery},
-		{"breaker_cooldown", c.BreakerCooldown}, {"degraded_horizon", c.DegradedHorizon},
+		{"triggers.max_mean_latency", c.MaxMeanLatency}, {"triggers.refractory_period", c.RefractoryPeriod},
+		{"ignition.prepare_cost", c.PrepareCost}, {"ignition.sample_every", c.SampleEvery},
+		{"hardening.breaker_cooldown", c.BreakerCooldown}, {"hardening.degraded_horizon", c.DegradedHorizon},
 	} {
 		if d.v < 0 {
-			return fmt.Errorf("esgt: %s must not be negative, got %v", d.name, d.v)
+			return &fe{Key: d.key, Value: d.v, Reason: "must be >= 0"}
 		}
 	}
 	for _, d := range []struct {
-		name string
-		v    clock.Duration
-	}{{"sync_timeout", c.SyncTimeout}, {"sustain_duration", c.SustainDuration}, {"dissolve_duration", c.DissolveDuration}} {
+		key string
+		v   clock.Duration
+	}{{"ignition.sync_timeout", c.SyncTimeout}, {"ignition.sustain", c.SustainDuration}, {"ignition.dissolve", c.DissolveDuration}} {
 		if d.v <= 0 {
-			return fmt.Errorf("esgt: %s must be positive, got %v", d.name, d.v)
+			return &fe{Key: d.key, Value: d.v, Reason: "must be > 0"}
 		}
 	}
 	for _, n := range []struct {
-		name string
-		v    int
+		key string
+		v   int
 	}{
-		{"min_available_nodes", c.MinAvailableNodes}, {"recruit_nodes", c.RecruitNodes},
-		{"max_concurrent", c.MaxConcurrent}, {"breaker_threshold", c.BreakerThreshold},
-		{"degraded_window", c.DegradedWindow}, {"degraded_min_samples", c.DegradedMinSamples},
+		{"ignition.recruit_nodes", c.RecruitNodes},
+		{"hardening.max_concurrent", c.MaxConcurrent}, {"hardening.breaker_threshold", c.BreakerThreshold},
+		{"hardening.degraded_window", c.DegradedWindow}, {"hardening.degraded_min_samples", c.DegradedMinSamples},
 	} {
 		if n.v < 0 {
-			return fmt.Errorf("esgt: %s must not be negative, got %d", n.name, n.v)
+			return &fe{Key: n.key, Value: n.v, Reason: "must be >= 0"}
 		}
 	}
 	switch {
 	case c.MinAvailableNodes < 1:
-		return fmt.Errorf("esgt: min_available_nodes must be at least 1, got %d", c.MinAvailableNodes)
+		return &fe{Key: "triggers.min_available_nodes", Value: c.MinAvailableNodes, Reason: "must be >= 1"}
 	case c.RecruitNodes != 0 && c.RecruitNodes < c.MinAvailableNodes:
-		return fmt.Errorf("esgt: recruit_nodes %d is below min_available_nodes %d", c.RecruitNodes, c.MinAvailableNodes)
+		return &fe{Key: "ignition.recruit_nodes", Value: c.RecruitNodes, Reason: "is below", Other: "triggers.min_available_nodes", OtherValue: c.MinAvailableNodes}
 	case c.DegradedExit < c.DegradedEnter:
-		return fmt.Errorf("esgt: degraded_exit %v must be >= degraded_enter %v", c.DegradedExit, c.DegradedEnter)
+		return &fe{Key: "hardening.degraded_exit", Value: c.DegradedExit, Reason: "must be >=", Other: "hardening.degraded_enter", OtherValue: c.DegradedEnter}
 	case c.BreakerCounting > Total:
-		return fmt.Errorf("esgt: unknown breaker counting %d", c.BreakerCounting)
+		return &fe{Key: "hardening.breaker_counting", Value: uint8(c.BreakerCounting), Reason: "is no breaker counting"}
 	case c.TokenCharge > ChargeEveryCall:
-		return fmt.Errorf("esgt: unknown token charge %d", c.TokenCharge)
+		return &fe{Key: "hardening.token_charge", Value: uint8(c.TokenCharge), Reason: "is no token charge"}
 	case c.DegradedMinSamples > c.DegradedWindow:
-		return fmt.Errorf("esgt: degraded_min_samples %d exceeds degraded_window %d", c.DegradedMinSamples, c.DegradedWindow)
+		return &fe{Key: "hardening.degraded_min_samples", Value: c.DegradedMinSamples, Reason: "exceeds", Other: "hardening.degraded_window", OtherValue: c.DegradedWindow}
 	}
-	return c.Oscillator.Validate()
+	return param.Under("oscillator.", c.Oscillator.Validate())
 }

@@ -1,10 +1,12 @@
 package esgt
 
 import (
+	"errors"
 	"math"
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 type fixedArousal float64
@@ -214,19 +216,24 @@ func TestSalienceAndConfig(t *testing.T) {
 			t.Fatalf("Uniform(%v).Total() = %.17g, want exactly %v", v, got, v)
 		}
 	}
-	for _, edit := range []func(*Config){
-		func(c *Config) { c.MinSalience = 1.5 },
-		func(c *Config) { c.RefractoryPeriod = -1 },
-		func(c *Config) { c.SyncTimeout = 0 },
-		func(c *Config) { c.MinAvailableNodes = 0 },
-		func(c *Config) { c.RecruitNodes = 4 },
-		func(c *Config) { c.DegradedExit = 0.5 },
-		func(c *Config) { c.Oscillator.Step = 0 },
+	for _, tc := range []struct {
+		edit func(*Config)
+		key  string // the key the error names
+	}{
+		{func(c *Config) { c.MinSalience = 1.5 }, "triggers.min_salience"},
+		{func(c *Config) { c.RefractoryPeriod = -1 }, "triggers.refractory_period"},
+		{func(c *Config) { c.SyncTimeout = 0 }, "ignition.sync_timeout"},
+		{func(c *Config) { c.SustainDuration = 0 }, "ignition.sustain"},
+		{func(c *Config) { c.MinAvailableNodes = 0 }, "triggers.min_available_nodes"},
+		{func(c *Config) { c.RecruitNodes = 4 }, "ignition.recruit_nodes"},
+		{func(c *Config) { c.DegradedExit = 0.5 }, "hardening.degraded_exit"},
+		{func(c *Config) { c.Oscillator.Step = 0 }, "oscillator.step"},
 	} {
 		cfg := DefaultConfig()
-		edit(&cfg)
-		if cfg.Validate() == nil {
-			t.Errorf("invalid config accepted: %+v", cfg)
+		tc.edit(&cfg)
+		var fe *param.FieldError
+		if err := cfg.Validate(); !errors.As(err, &fe) || fe.Key != tc.key {
+			t.Errorf("Validate() = %v, want an error about %s", err, tc.key)
 		}
 	}
 	seen := map[string]bool{}

@@ -2,9 +2,9 @@ package fabric
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // MaxNodes is the largest fabric [New] accepts. Node ids are stored as
@@ -95,55 +95,52 @@ func DefaultConfig() Config {
 	}
 }
 
-// Validate reports the first invalid field. Error messages name the field
-// as the model spells it, e.g. "fabric: min_degree 16 must be < nodes 16".
+// Validate reports the first invalid field as a [*param.FieldError]
+// naming its key as a scenario's [fabric] table spells it, e.g.
+// "min_degree 16 must be < nodes 16".
 func (c Config) Validate() error {
+	type fe = param.FieldError
 	switch {
 	case c.Nodes < 2:
-		return fmt.Errorf("fabric: nodes %d must be >= 2", c.Nodes)
+		return &fe{Key: "nodes", Value: c.Nodes, Reason: "must be >= 2"}
 	case c.Nodes > MaxNodes:
-		return fmt.Errorf("fabric: nodes %d must be <= %d", c.Nodes, MaxNodes)
+		return &fe{Key: "nodes", Value: c.Nodes, Reason: fmt.Sprintf("must be <= %d", MaxNodes)}
 	case c.MinDegree < 1:
-		return fmt.Errorf("fabric: min_degree %d must be >= 1", c.MinDegree)
+		return &fe{Key: "min_degree", Value: c.MinDegree, Reason: "must be >= 1"}
 	case c.MinDegree >= c.Nodes:
-		return fmt.Errorf("fabric: min_degree %d must be < nodes %d", c.MinDegree, c.Nodes)
+		return &fe{Key: "min_degree", Value: c.MinDegree, Reason: "must be <", Other: "nodes", OtherValue: c.Nodes}
 	case int64(c.MinDegree)*int64(c.Nodes-c.MinDegree) > MaxBALinks:
-		return fmt.Errorf("fabric: min_degree %d on %d nodes makes %d links, more than %d",
-			c.MinDegree, c.Nodes, int64(c.MinDegree)*int64(c.Nodes-c.MinDegree), MaxBALinks)
+		return &fe{Key: "min_degree", Value: c.MinDegree, Reason: fmt.Sprintf("on %d nodes makes %d links, more than %d",
+			c.Nodes, int64(c.MinDegree)*int64(c.Nodes-c.MinDegree), MaxBALinks)}
 	}
-	for _, p := range []struct {
-		name string
-		v    float64
-	}{
-		{"rewiring_probability", c.RewiringProbability},
-		{"hub_closure_probability", c.HubClosureProbability},
-		{"target_density", c.TargetDensity},
-		{"packet_loss", c.PacketLoss},
-	} {
-		if !(p.v >= 0 && p.v <= 1) { // also rejects NaN
-			return fmt.Errorf("fabric: %s %v must be in [0, 1]", p.name, p.v)
-		}
+	if err := param.CheckFloats(
+		param.Float{Key: "rewiring_probability", Value: c.RewiringProbability, Range: param.Unit},
+		param.Float{Key: "hub_closure_probability", Value: c.HubClosureProbability, Range: param.Unit},
+		param.Float{Key: "target_density", Value: c.TargetDensity, Range: param.Unit},
+		param.Float{Key: "packet_loss", Value: c.PacketLoss, Range: param.Unit},
+	); err != nil {
+		return err
 	}
 	switch {
 	case c.LatencyMin < 0:
-		return fmt.Errorf("fabric: latency_min %v must be >= 0", c.LatencyMin)
+		return &fe{Key: "latency_min", Value: c.LatencyMin, Reason: "must be >= 0"}
 	case c.LatencyMax < c.LatencyMin:
-		return fmt.Errorf("fabric: latency_max %v must be >= latency_min %v", c.LatencyMax, c.LatencyMin)
+		return &fe{Key: "latency_max", Value: c.LatencyMax, Reason: "must be >=", Other: "latency_min", OtherValue: c.LatencyMin}
 	case c.LatencyMax > clock.Second:
-		return fmt.Errorf("fabric: latency_max %v must be <= 1s", c.LatencyMax)
+		return &fe{Key: "latency_max", Value: c.LatencyMax, Reason: "must be <= 1s"}
 	case len(c.BandwidthsGbps) == 0:
-		return fmt.Errorf("fabric: bandwidths_gbps must not be empty")
+		return &fe{Key: "bandwidths_gbps", Reason: "must not be empty"}
 	case c.HopProcessing < 0 || c.HopProcessing > clock.Second:
-		return fmt.Errorf("fabric: hop_processing %v must be in [0, 1s]", c.HopProcessing)
+		return &fe{Key: "hop_processing", Value: c.HopProcessing, Reason: "must be in [0, 1s]"}
 	}
-	for _, bw := range c.BandwidthsGbps {
-		if !(bw > 0) || math.IsInf(bw, 0) {
-			return fmt.Errorf("fabric: bandwidths_gbps entry %v must be positive and finite", bw)
+	for i, bw := range c.BandwidthsGbps {
+		if err := param.Pos.Check(fmt.Sprintf("bandwidths_gbps[%d]", i), bw); err != nil {
+			return err
 		}
 	}
 	for _, k := range []struct {
-		name string
-		v    int
+		key string
+		v   int
 	}{
 		{"exact_paths_max_nodes", c.ExactPathsMaxNodes},
 		{"path_sources", c.PathSources},
@@ -152,7 +149,7 @@ func (c Config) Validate() error {
 		{"dense_spectrum_max_nodes", c.DenseSpectrumMaxNodes},
 	} {
 		if k.v < 1 {
-			return fmt.Errorf("fabric: %s %d must be >= 1", k.name, k.v)
+			return &fe{Key: k.key, Value: k.v, Reason: "must be >= 1"}
 		}
 	}
 	return nil

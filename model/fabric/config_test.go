@@ -1,11 +1,13 @@
 package fabric
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 func TestDefaultConfigIsModel(t *testing.T) {
@@ -44,8 +46,8 @@ func TestValidateRejects(t *testing.T) {
 		{"latency bounds swapped", func(c *Config) { c.LatencyMin, c.LatencyMax = 3000, 2000 }, "latency_max 2µs must be >= latency_min 3µs"},
 		{"latency too long", func(c *Config) { c.LatencyMax = 2 * clock.Second }, "latency_max 2s must be <= 1s"},
 		{"no bandwidths", func(c *Config) { c.BandwidthsGbps = nil }, "bandwidths_gbps must not be empty"},
-		{"zero bandwidth", func(c *Config) { c.BandwidthsGbps = []float64{10, 0} }, "bandwidths_gbps entry 0"},
-		{"infinite bandwidth", func(c *Config) { c.BandwidthsGbps = []float64{math.Inf(1)} }, "bandwidths_gbps entry +Inf"},
+		{"zero bandwidth", func(c *Config) { c.BandwidthsGbps = []float64{10, 0} }, "bandwidths_gbps[1] 0 must be > 0"},
+		{"infinite bandwidth", func(c *Config) { c.BandwidthsGbps = []float64{math.Inf(1)} }, "bandwidths_gbps[0] +Inf must be > 0"},
 		{"negative hop time", func(c *Config) { c.HopProcessing = -1 }, "hop_processing -1ns"},
 		{"no path sources", func(c *Config) { c.PathSources = 0 }, "path_sources 0 must be >= 1"},
 		{"no redundancy pairs", func(c *Config) { c.RedundancyPairs = -1 }, "redundancy_pairs -1"},
@@ -55,7 +57,8 @@ func TestValidateRejects(t *testing.T) {
 			c := DefaultConfig()
 			tc.mutate(&c)
 			err := c.Validate()
-			if err == nil || !strings.HasPrefix(err.Error(), "fabric: ") || !strings.Contains(err.Error(), tc.want) {
+			var fe *param.FieldError
+			if !errors.As(err, &fe) || !strings.HasPrefix(tc.want, fe.Key+" ") || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("Validate() = %v, want an error containing %q", err, tc.want)
 			}
 			if f, err := New(c); f != nil || err == nil {

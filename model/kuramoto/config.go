@@ -2,9 +2,9 @@ package kuramoto
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // Dist is the distribution of natural frequencies around the mean.
@@ -107,44 +107,32 @@ func DefaultConfig() Config {
 	}
 }
 
-// Validate reports the first invalid parameter.
+// Validate reports the first invalid parameter as a [*param.FieldError]
+// naming its key as a scenario's [oscillator] table spells it ("coupling").
 func (c Config) Validate() error {
-	finite := func(name string, v float64) error {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("kuramoto: %s must be finite, got %v", name, v)
-		}
-		return nil
-	}
-	for _, f := range []struct {
-		name string
-		v    float64
-	}{{"coupling", c.Coupling}, {"freq_mean_hz", c.FreqMeanHz}, {"freq_spread_hz", c.FreqSpreadHz},
-		{"noise_sigma", c.NoiseSigma}, {"damping", c.Damping}, {"target", c.Target}} {
-		if err := finite(f.name, f.v); err != nil {
-			return err
-		}
+	type fe = param.FieldError
+	if err := param.CheckFloats(
+		param.Float{Key: "coupling", Value: c.Coupling, Range: param.NonNeg},
+		param.Float{Key: "freq_mean_hz", Value: c.FreqMeanHz, Range: param.Finite},
+		param.Float{Key: "freq_spread_hz", Value: c.FreqSpreadHz, Range: param.NonNeg},
+		param.Float{Key: "noise_sigma", Value: c.NoiseSigma, Range: param.NonNeg},
+		param.Float{Key: "damping", Value: c.Damping, Range: param.NonNeg},
+	); err != nil {
+		return err
 	}
 	switch {
-	case c.Coupling < 0:
-		return fmt.Errorf("kuramoto: coupling must be >= 0, got %v", c.Coupling)
-	case c.FreqSpreadHz < 0:
-		return fmt.Errorf("kuramoto: freq_spread_hz must be >= 0, got %v", c.FreqSpreadHz)
-	case c.NoiseSigma < 0:
-		return fmt.Errorf("kuramoto: noise_sigma must be >= 0, got %v", c.NoiseSigma)
-	case c.Damping < 0:
-		return fmt.Errorf("kuramoto: damping must be >= 0, got %v", c.Damping)
 	case c.Step <= 0:
-		return fmt.Errorf("kuramoto: step must be positive, got %v", c.Step)
-	case c.Target <= 0 || c.Target > 1:
-		return fmt.Errorf("kuramoto: target must be in (0, 1], got %v", c.Target)
+		return &fe{Key: "step", Value: c.Step, Reason: "must be > 0"}
+	case !(c.Target > 0 && c.Target <= 1):
+		return &fe{Key: "target", Value: c.Target, Reason: "must be in (0, 1]"}
 	case int(c.FreqDist) >= len(distNames):
-		return fmt.Errorf("kuramoto: unknown frequency distribution %d", c.FreqDist)
+		return &fe{Key: "freq_dist", Value: uint8(c.FreqDist), Reason: "is no frequency distribution"}
 	case c.Integrator > RK4:
-		return fmt.Errorf("kuramoto: unknown integrator %d", c.Integrator)
+		return &fe{Key: "integrator", Value: uint8(c.Integrator), Reason: "is no integrator"}
 	case c.Normalization > ByNodes:
-		return fmt.Errorf("kuramoto: unknown normalization %d", c.Normalization)
+		return &fe{Key: "normalization", Value: uint8(c.Normalization), Reason: "is no normalization"}
 	case c.NoiseScaling > NoiseStep:
-		return fmt.Errorf("kuramoto: unknown noise scaling %d", c.NoiseScaling)
+		return &fe{Key: "noise_scaling", Value: uint8(c.NoiseScaling), Reason: "is no noise scaling"}
 	}
 	return nil
 }

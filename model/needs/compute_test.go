@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 func TestCompute(t *testing.T) {
@@ -81,17 +83,17 @@ func TestParamsValidate(t *testing.T) {
 		field string
 		edit  func(*Params)
 	}{
-		{"CPUWeight", func(p *Params) { p.CPUWeight = math.NaN() }},
-		{"MemoryWeight", func(p *Params) { p.MemoryWeight = math.Inf(1) }},
-		{"ErrorRateCritical", func(p *Params) { p.ErrorRateCritical = 0 }},
-		{"ExceptionsCritical", func(p *Params) { p.ExceptionsCritical = -1 }},
-		{"TemperatureSpanC", func(p *Params) { p.TemperatureSpanC = 0 }},
-		{"PowerSpanW", func(p *Params) { p.PowerSpanW = -5 }},
-		{"LatencySpanMS", func(p *Params) { p.LatencySpanMS = 0 }},
-		{"IdleCuriosityFraction", func(p *Params) { p.IdleCuriosityFraction = 70 }},
-		{"CuriosityGrowth", func(p *Params) { p.CuriosityGrowth = -0.01 }},
-		{"LearningBelow", func(p *Params) { p.LearningBelow = 1.5 }},
-		{"LearningAbove", func(p *Params) { p.LearningAbove = math.NaN() }},
+		{"cpu_weight", func(p *Params) { p.CPUWeight = math.NaN() }},
+		{"memory_weight", func(p *Params) { p.MemoryWeight = math.Inf(1) }},
+		{"error_rate_critical", func(p *Params) { p.ErrorRateCritical = 0 }},
+		{"exceptions_critical", func(p *Params) { p.ExceptionsCritical = -1 }},
+		{"temperature_span_c", func(p *Params) { p.TemperatureSpanC = 0 }},
+		{"power_span_w", func(p *Params) { p.PowerSpanW = -5 }},
+		{"latency_span_ms", func(p *Params) { p.LatencySpanMS = 0 }},
+		{"idle_curiosity_fraction", func(p *Params) { p.IdleCuriosityFraction = 70 }},
+		{"curiosity_growth", func(p *Params) { p.CuriosityGrowth = -0.01 }},
+		{"learning_below", func(p *Params) { p.LearningBelow = 1.5 }},
+		{"learning_above", func(p *Params) { p.LearningAbove = math.NaN() }},
 	}
 	if err := DefaultParams().Validate(); err != nil {
 		t.Fatalf("DefaultParams().Validate() = %v", err)
@@ -100,14 +102,14 @@ func TestParamsValidate(t *testing.T) {
 		t.Run(tc.field, func(t *testing.T) {
 			p := DefaultParams()
 			tc.edit(&p)
-			var fe *FieldError
-			if err := p.Validate(); !errors.As(err, &fe) || fe.Field != tc.field {
+			var fe *param.FieldError
+			if err := p.Validate(); !errors.As(err, &fe) || fe.Key != tc.field {
 				t.Fatalf("Validate() = %v, want a FieldError for %s", err, tc.field)
 			}
 			cfg := DefaultMonitorConfig()
 			cfg.Params = p
-			if err := cfg.Validate(); !errors.As(err, &fe) || fe.Field != "Params."+tc.field {
-				t.Fatalf("MonitorConfig.Validate() = %v, want a FieldError for Params.%s", err, tc.field)
+			if err := cfg.Validate(); !errors.As(err, &fe) || fe.Key != "params."+tc.field {
+				t.Fatalf("MonitorConfig.Validate() = %v, want a FieldError for params.%s", err, tc.field)
 			}
 		})
 	}

@@ -48,21 +48,20 @@ const (
 // metricInfo is the name and valid range of each Metric.
 var metricInfo = [numMetrics]struct {
 	name    string // snake_case, for scenario files
-	field   string // the field of Metrics
 	lo, hi  float64
 	unknown bool // NaN means "not measured" and is valid
 	capped  bool // above hi is a reading the monitor caps at hi, as the original does
 }{
-	CPUPercent:          {"cpu_percent", "CPUPercent", 0, 100, false, true},
-	MemoryPercent:       {"memory_percent", "MemoryPercent", 0, 100, false, true},
-	ErrorRatePerMin:     {"error_rate_per_min", "ErrorRatePerMin", 0, math.MaxFloat64, false, false},
-	Exceptions:          {"exceptions", "Exceptions", 0, math.MaxFloat64, false, false},
-	TemperatureC:        {"temperature_c", "TemperatureC", -273.15, math.MaxFloat64, true, false},
-	PowerW:              {"power_w", "PowerW", 0, math.MaxFloat64, true, false},
-	NetworkLatencyMS:    {"network_latency_ms", "NetworkLatencyMS", 0, math.MaxFloat64, false, false},
-	PacketLossPercent:   {"packet_loss_percent", "PacketLossPercent", 0, 100, false, true},
-	IdlePercent:         {"idle_percent", "IdlePercent", 0, 100, false, true},
-	ThroughputOpsPerSec: {"throughput_ops_per_sec", "ThroughputOpsPerSec", 0, math.MaxFloat64, false, false},
+	CPUPercent:          {"cpu_percent", 0, 100, false, true},
+	MemoryPercent:       {"memory_percent", 0, 100, false, true},
+	ErrorRatePerMin:     {"error_rate_per_min", 0, math.MaxFloat64, false, false},
+	Exceptions:          {"exceptions", 0, math.MaxFloat64, false, false},
+	TemperatureC:        {"temperature_c", -273.15, math.MaxFloat64, true, false},
+	PowerW:              {"power_w", 0, math.MaxFloat64, true, false},
+	NetworkLatencyMS:    {"network_latency_ms", 0, math.MaxFloat64, false, false},
+	PacketLossPercent:   {"packet_loss_percent", 0, 100, false, true},
+	IdlePercent:         {"idle_percent", 0, 100, false, true},
+	ThroughputOpsPerSec: {"throughput_ops_per_sec", 0, math.MaxFloat64, false, false},
 }
 
 // String returns the metric's snake_case name, e.g. "cpu_percent".

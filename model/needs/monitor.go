@@ -1,9 +1,8 @@
 package needs
 
 import (
-	"errors"
-
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -19,19 +18,13 @@ func DefaultMonitorConfig() MonitorConfig {
 	return MonitorConfig{Interval: 100 * clock.Millisecond, Params: DefaultParams()}
 }
 
-// Validate reports the first invalid field as a [*FieldError].
+// Validate reports the first invalid field as a [*param.FieldError]
+// naming its key ("interval", "params.cpu_weight").
 func (c MonitorConfig) Validate() error {
 	if c.Interval <= 0 {
-		return &FieldError{Field: "Interval", Value: c.Interval, Reason: "must be > 0"}
+		return &param.FieldError{Key: "interval", Value: c.Interval, Reason: "must be > 0"}
 	}
-	if err := c.Params.Validate(); err != nil {
-		var fe *FieldError
-		if errors.As(err, &fe) {
-			fe.Field = "Params." + fe.Field
-		}
-		return err
-	}
-	return nil
+	return param.Under("params.", c.Params.Validate())
 }
 
 // Monitor samples a [Source] periodically in virtual time and turns each
@@ -56,7 +49,7 @@ type Monitor struct {
 }
 
 // NewMonitor returns a monitor that will sample src. It returns a
-// [*FieldError] if cfg or src's own configuration (a [*Profile], say) is
+// [*param.FieldError] if cfg or src's own configuration (a [*Profile], say) is
 // invalid, and [ErrNilSource] if src is nil.
 func NewMonitor(cfg MonitorConfig, src Source) (*Monitor, error) {
 	if err := cfg.Validate(); err != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -72,16 +73,16 @@ func TestMonitorStop(t *testing.T) {
 }
 
 func TestNewMonitorErrors(t *testing.T) {
-	var fe *FieldError
-	if _, err := NewMonitor(MonitorConfig{Params: DefaultParams()}, &Profile{}); !errors.As(err, &fe) || fe.Field != "Interval" {
-		t.Errorf("zero interval: %v, want a FieldError for Interval", err)
+	var fe *param.FieldError
+	if _, err := NewMonitor(MonitorConfig{Params: DefaultParams()}, &Profile{}); !errors.As(err, &fe) || fe.Key != "interval" {
+		t.Errorf("zero interval: %v, want a FieldError for interval", err)
 	}
 	if _, err := NewMonitor(DefaultMonitorConfig(), nil); !errors.Is(err, ErrNilSource) {
 		t.Errorf("nil source: %v, want ErrNilSource", err)
 	}
 	bad := &Profile{Base: Metrics{CPUPercent: -1}}
-	if _, err := NewMonitor(DefaultMonitorConfig(), FabricSource(bad, nil)); !errors.As(err, &fe) || fe.Field != "Base.CPUPercent" {
-		t.Errorf("fabric source over an invalid profile: %v, want a FieldError for Base.CPUPercent", err)
+	if _, err := NewMonitor(DefaultMonitorConfig(), FabricSource(bad, nil)); !errors.As(err, &fe) || fe.Key != "base.cpu_percent" {
+		t.Errorf("fabric source over an invalid profile: %v, want a FieldError for base.cpu_percent", err)
 	}
 	if err := newMonitor(t, &Profile{}).Start(nil); !errors.Is(err, ErrNilSim) {
 		t.Errorf("Start(nil) = %v, want ErrNilSim", err)

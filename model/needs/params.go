@@ -1,6 +1,6 @@
 package needs
 
-import "math"
+import "github.com/esgtsim/esgtsim/model/param"
 
 // Params are the coefficients of the needs formula ([Params.Compute]).
 // [DefaultParams] returns docs/model.md §5's values, which are the original's.
@@ -59,57 +59,26 @@ func DefaultParams() Params {
 	}
 }
 
-// Validate reports the first invalid parameter as a [*FieldError] naming
-// it. Weights and thresholds must be finite, spans and critical levels
-// positive, and fractions and drive levels in [0, 1].
+// Validate reports the first invalid parameter as a [*param.FieldError]
+// naming its key ("cpu_weight"). Weights and thresholds must be finite,
+// spans and critical levels positive, and fractions and drive levels in
+// [0, 1].
 func (p Params) Validate() error {
-	checks := []struct {
-		name string
-		v    float64
-		kind check
-	}{
-		{"CPUWeight", p.CPUWeight, finite},
-		{"MemoryWeight", p.MemoryWeight, finite},
-		{"ErrorRateCritical", p.ErrorRateCritical, positive},
-		{"ExceptionsCritical", p.ExceptionsCritical, positive},
-		{"TemperatureWarningC", p.TemperatureWarningC, finite},
-		{"TemperatureSpanC", p.TemperatureSpanC, positive},
-		{"PowerBaselineW", p.PowerBaselineW, finite},
-		{"PowerSpanW", p.PowerSpanW, positive},
-		{"LatencyWarningMS", p.LatencyWarningMS, finite},
-		{"LatencySpanMS", p.LatencySpanMS, positive},
-		{"IdleCuriosityFraction", p.IdleCuriosityFraction, inUnit},
-		{"CuriosityGrowth", p.CuriosityGrowth, inUnit},
-		{"LearningThroughput", p.LearningThroughput, finite},
-		{"LearningBelow", p.LearningBelow, inUnit},
-		{"LearningAbove", p.LearningAbove, inUnit},
-	}
-	for _, c := range checks {
-		if reason := c.kind.test(c.v); reason != "" {
-			return &FieldError{Field: c.name, Value: c.v, Reason: reason}
-		}
-	}
-	return nil
-}
-
-// check is a class of valid float values.
-type check uint8
-
-const (
-	finite   check = iota // any finite value
-	positive              // finite and > 0
-	inUnit                // in [0, 1]
-)
-
-// test returns why v fails the check, or "".
-func (c check) test(v float64) string {
-	switch {
-	case math.IsNaN(v) || math.IsInf(v, 0):
-		return "must be finite"
-	case c == positive && v <= 0:
-		return "must be > 0"
-	case c == inUnit && (v < 0 || v > 1):
-		return "must be in [0, 1]"
-	}
-	return ""
+	return param.CheckFloats(
+		param.Float{Key: "cpu_weight", Value: p.CPUWeight, Range: param.Finite},
+		param.Float{Key: "memory_weight", Value: p.MemoryWeight, Range: param.Finite},
+		param.Float{Key: "error_rate_critical", Value: p.ErrorRateCritical, Range: param.Pos},
+		param.Float{Key: "exceptions_critical", Value: p.ExceptionsCritical, Range: param.Pos},
+		param.Float{Key: "temperature_warning_c", Value: p.TemperatureWarningC, Range: param.Finite},
+		param.Float{Key: "temperature_span_c", Value: p.TemperatureSpanC, Range: param.Pos},
+		param.Float{Key: "power_baseline_w", Value: p.PowerBaselineW, Range: param.Finite},
+		param.Float{Key: "power_span_w", Value: p.PowerSpanW, Range: param.Pos},
+		param.Float{Key: "latency_warning_ms", Value: p.LatencyWarningMS, Range: param.Finite},
+		param.Float{Key: "latency_span_ms", Value: p.LatencySpanMS, Range: param.Pos},
+		param.Float{Key: "idle_curiosity_fraction", Value: p.IdleCuriosityFraction, Range: param.Unit},
+		param.Float{Key: "curiosity_growth", Value: p.CuriosityGrowth, Range: param.Unit},
+		param.Float{Key: "learning_throughput", Value: p.LearningThroughput, Range: param.Finite},
+		param.Float{Key: "learning_below", Value: p.LearningBelow, Range: param.Unit},
+		param.Float{Key: "learning_above", Value: p.LearningAbove, Range: param.Unit},
+	)
 }

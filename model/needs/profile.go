@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // ChangeKind is the shape of a [Change].
@@ -101,7 +102,9 @@ func (p *Profile) Sample(now clock.Time) Metrics {
 	return m
 }
 
-// Validate reports the first invalid part of p as a [*FieldError]: a base
+// Validate reports the first invalid part of p as a [*param.FieldError]
+// keyed as a scenario file's [needs] table spells it ("base.cpu_percent",
+// "change[2].value", i the index in p.Changes): a base
 // value or change value outside its metric's range (NaN is allowed only for
 // temperature and power, meaning unknown), an unknown metric or kind, a
 // negative start, or a ramp or spike that ends before it starts (a spike
@@ -109,25 +112,25 @@ func (p *Profile) Sample(now clock.Time) Metrics {
 func (p *Profile) Validate() error {
 	for k := range numMetrics {
 		if reason := checkValue(k, p.Base.Get(k)); reason != "" {
-			return &FieldError{Field: "Base." + metricInfo[k].field, Value: p.Base.Get(k), Reason: reason}
+			return &param.FieldError{Key: "base." + metricInfo[k].name, Value: p.Base.Get(k), Reason: reason}
 		}
 	}
 	for i, c := range p.Changes {
-		field := func(name string) string { return fmt.Sprintf("Changes[%d].%s", i, name) }
+		key := func(name string) string { return fmt.Sprintf("change[%d].%s", i, name) }
 		switch {
 		case !c.Metric.Valid():
-			return &FieldError{Field: field("Metric"), Value: uint8(c.Metric), Reason: "unknown metric"}
+			return &param.FieldError{Key: key("metric"), Value: uint8(c.Metric), Reason: "unknown metric"}
 		case c.Kind < KindStep || c.Kind > KindSpike:
-			return &FieldError{Field: field("Kind"), Value: uint8(c.Kind), Reason: "must be step, ramp or spike"}
+			return &param.FieldError{Key: key("kind"), Value: uint8(c.Kind), Reason: "must be step, ramp or spike"}
 		case c.At < 0:
-			return &FieldError{Field: field("At"), Value: c.At, Reason: "must be >= 0"}
+			return &param.FieldError{Key: key("at"), Value: c.At, Reason: "must be >= 0"}
 		case c.Kind == KindRamp && c.Until < c.At:
-			return &FieldError{Field: field("Until"), Value: c.Until, Reason: "a ramp must not end before it starts"}
+			return &param.FieldError{Key: key("until"), Value: c.Until, Reason: "a ramp must not end before it starts"}
 		case c.Kind == KindSpike && c.Until <= c.At:
-			return &FieldError{Field: field("Until"), Value: c.Until, Reason: "a spike must last a positive time"}
+			return &param.FieldError{Key: key("until"), Value: c.Until, Reason: "a spike must last a positive time"}
 		}
 		if reason := checkValue(c.Metric, c.Value); reason != "" {
-			return &FieldError{Field: field("Value"), Value: c.Value, Reason: fmt.Sprintf("%s %s", c.Metric, reason)}
+			return &param.FieldError{Key: key("value"), Value: c.Value, Reason: fmt.Sprintf("%s %s", c.Metric, reason)}
 		}
 	}
 	return nil

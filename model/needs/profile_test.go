@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 func TestProfileSample(t *testing.T) {
@@ -57,22 +58,22 @@ func TestProfileValidate(t *testing.T) {
 		field string
 		p     Profile
 	}{
-		{"Base.CPUPercent", Profile{Base: Metrics{CPUPercent: -1}}},
-		{"Base.MemoryPercent", Profile{Base: Metrics{MemoryPercent: math.NaN()}}},
-		{"Base.PowerW", Profile{Base: Metrics{PowerW: math.Inf(1)}}},
-		{"Changes[0].Metric", Profile{Changes: []Change{Step(numMetrics, 0, 1)}}},
-		{"Changes[0].Kind", Profile{Changes: []Change{{Metric: CPUPercent}}}},
-		{"Changes[1].At", Profile{Changes: []Change{Step(CPUPercent, 0, 1), Step(CPUPercent, -1, 1)}}},
-		{"Changes[0].Until", Profile{Changes: []Change{Ramp(CPUPercent, 10, 5, 1)}}},
-		{"Changes[0].Until", Profile{Changes: []Change{Spike(CPUPercent, 10, 0, 1)}}},
-		{"Changes[0].Value", Profile{Changes: []Change{Step(PacketLossPercent, 0, -1)}}},
-		{"Changes[0].Value", Profile{Changes: []Change{Step(IdlePercent, 0, math.NaN())}}},
+		{"base.cpu_percent", Profile{Base: Metrics{CPUPercent: -1}}},
+		{"base.memory_percent", Profile{Base: Metrics{MemoryPercent: math.NaN()}}},
+		{"base.power_w", Profile{Base: Metrics{PowerW: math.Inf(1)}}},
+		{"change[0].metric", Profile{Changes: []Change{Step(numMetrics, 0, 1)}}},
+		{"change[0].kind", Profile{Changes: []Change{{Metric: CPUPercent}}}},
+		{"change[1].at", Profile{Changes: []Change{Step(CPUPercent, 0, 1), Step(CPUPercent, -1, 1)}}},
+		{"change[0].until", Profile{Changes: []Change{Ramp(CPUPercent, 10, 5, 1)}}},
+		{"change[0].until", Profile{Changes: []Change{Spike(CPUPercent, 10, 0, 1)}}},
+		{"change[0].value", Profile{Changes: []Change{Step(PacketLossPercent, 0, -1)}}},
+		{"change[0].value", Profile{Changes: []Change{Step(IdlePercent, 0, math.NaN())}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.field, func(t *testing.T) {
-			var fe *FieldError
+			var fe *param.FieldError
 			err := tc.p.Validate()
-			if !errors.As(err, &fe) || fe.Field != tc.field {
+			if !errors.As(err, &fe) || fe.Key != tc.field {
 				t.Fatalf("Validate() = %v, want a FieldError for %s", err, tc.field)
 			}
 			if _, err := NewMonitor(DefaultMonitorConfig(), &tc.p); !errors.As(err, &fe) {

@@ -1,9 +1,12 @@
 package scenarios
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/internal/strictoml"
 )
 
 // specKeys returns every key path of the scenario file format, from the
@@ -27,29 +30,33 @@ func specKeys(t reflect.Type, prefix string, out map[string]bool) {
 	}
 }
 
-// TestModelKeysExist: every scenario key the model's names map to is a key
-// of the file format, so an error never names a key that does not exist.
-func TestModelKeysExist(t *testing.T) {
+// TestModelErrorsNameScenarioKeys: a value the file's checks let through
+// and a model's validation refuses is reported at the scenario key that
+// set it, a key of the file format, at the override that set it.
+func TestModelErrorsNameScenarioKeys(t *testing.T) {
 	keys := map[string]bool{}
 	specKeys(reflect.TypeFor[Spec](), "", keys)
-	for pkg, m := range modelKeys {
-		for name, key := range m {
-			if !keys[key] {
-				t.Errorf("%s: %s maps to %s, which is no scenario key", pkg, name, key)
-			}
-		}
-	}
-	for field, want := range map[string]string{
-		"arousal.NeedWeights.Repair":    "arousal.need_weights.repair",
-		"arousal.Stress.RelieveBelow":   "arousal.stress.relieve_below",
-		"arousal.UpdateInterval":        "arousal.update_interval",
-		"needs.Params.LatencyWarningMS": "needs.params.latency_warning_ms",
-		"needs.Params.CPUWeight":        "needs.params.cpu_weight",
-		"needs.Interval":                "needs.interval",
+	const workload = "[[workload]]\nkind = \"burst\"\nsize = 3\n"
+	for _, tc := range []struct {
+		set  []string
+		want string
+	}{
+		{[]string{"fabric.latency_max=3s"}, "--set fabric.latency_max=3s: fabric.latency_max: 3s must be <= 1s"},
+		{[]string{"ignition.recruit_nodes=2"}, "--set ignition.recruit_nodes=2: ignition.recruit_nodes: 2 is below triggers.min_available_nodes 8"},
+		{[]string{"hardening.degraded_min_samples=20"}, "--set hardening.degraded_min_samples=20: hardening.degraded_min_samples: 20 exceeds hardening.degraded_window 10"},
+		{[]string{"arousal.start_of_day=25h"}, "--set arousal.start_of_day=25h: arousal.start_of_day: 25h0m0s must be in [0, 24h)"},
+		{[]string{"needs.base.temperature_c=-300"}, "--set needs.base.temperature_c=-300: needs.base.temperature_c: -300 must be in [-273.15, "},
+		{[]string{"needs.params.curiosity_growth=2"}, "--set needs.params.curiosity_growth=2: needs.params.curiosity_growth: 2 must be in [0, 1]"},
+		{[]string{"bridge.min_threshold=0.9", "bridge.max_threshold=0.5"}, "--set bridge.min_threshold=0.9: bridge.min_threshold: 0.9 exceeds bridge.max_threshold 0.5"},
 	} {
-		pkg, f, _ := strings.Cut(field, ".")
-		if got := pkg + "." + fieldKey(f); got != want || !keys[want] {
-			t.Errorf("fieldKey(%s) = %s, want %s (a scenario key: %v)", field, got, want, keys[want])
+		_, err := Parse("m.toml", []byte(workload), tc.set)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("--set %v:\n got %v\nwant %s...", tc.set, err, tc.want)
+			continue
+		}
+		var se *strictoml.Error
+		if !errors.As(err, &se) || !keys[se.Key] {
+			t.Errorf("--set %v: %v names no key of the file format", tc.set, err)
 		}
 	}
 }
@@ -67,7 +74,7 @@ func TestModelErrorsAtUserKeys(t *testing.T) {
 		{"[ignition]\nrecruit_nodes = 2\n" + workload,
 			"m.toml:2: ignition.recruit_nodes: 2 is below triggers.min_available_nodes"},
 		{"[arousal]\nenabled = true\n[arousal.stress]\nbuild_above = 0.5\nrelieve_below = 0.9\n" + workload,
-			"m.toml:5: arousal.stress.relieve_below: 0.9: must not exceed"},
+			"m.toml:5: arousal.stress.relieve_below: 0.9 must not exceed arousal.stress.build_above 0.5"},
 	} {
 		_, err := Parse("m.toml", []byte(tc.text), nil)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
