@@ -21,7 +21,9 @@ type BroadcastResult struct {
 //
 // The source sends at time 0; a node first reached at time t forwards the
 // content once to every neighbour not yet reached, over each active link of
-// weight > 0.1 to a healthy node. The copy sent over link l arrives at
+// weight > 0.1 to a healthy node and over each bypass link the health
+// loop's repair added (lossless, see [Fabric.Bypass]). The copy sent over
+// link l arrives at
 // t + l.Latency + HopProcessing, unless it is lost, which happens with
 // probability l.PacketLoss, one draw from rng per copy sent over a lossy
 // link. rng may be nil when no link is lossy; Broadcast panics if it needs
@@ -37,7 +39,7 @@ func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 		return BroadcastResult{}
 	}
 	b := &f.bc
-	b.reset(f.n, len(f.g.nbr))
+	b.reset(f.n, len(f.g.nbr)+2*len(f.bypass.set))
 	hop := f.cfg.HopProcessing
 	b.arrival[src] = 0
 	b.push(0, int32(src))
@@ -64,6 +66,13 @@ func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 				continue
 			}
 			if at := it.at + l.Latency + hop; at < b.arrival[v] {
+				b.arrival[v] = at
+				b.push(at, v)
+			}
+		}
+		lat := f.bypass.latencies(int(u))
+		for k, v := range f.bypass.of(int(u)) {
+			if at := it.at + lat[k] + hop; !b.done[v] && f.state[v].healthy() && at < b.arrival[v] {
 				b.arrival[v] = at
 				b.push(at, v)
 			}
@@ -104,6 +113,8 @@ func (b *broadcastScratch) reset(n, slots int) {
 	if len(b.arrival) != n {
 		b.arrival = make([]clock.Duration, n)
 		b.done = make([]bool, n)
+	}
+	if cap(b.heap) < slots+1 {
 		b.heap = make([]arrival, 0, slots+1)
 	}
 	for i := range b.arrival {

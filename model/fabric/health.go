@@ -120,10 +120,12 @@ func (h *Health) Stats() HealthStats { return h.stats }
 
 // bypassLinks are the links the health loop's repair added. The
 // original adds them to its nodes' connections but not to its graph, so
-// they carry the coupling of ignitions but not the metrics, nor (here) the
-// broadcast.
+// they carry the coupling of ignitions and the broadcast (its nodes
+// broadcast over every active connection of weight > 0.1; a bypass link
+// is active, of weight 1 and lossless) but not the metrics.
 type bypassLinks struct {
-	adj [][]int32 // neighbours by bypass link, ascending
+	adj [][]int32          // neighbours by bypass link, ascending
+	lat [][]clock.Duration // the latency of each, beside adj
 	set map[uint64]clock.Duration
 }
 
@@ -132,6 +134,15 @@ func (b *bypassLinks) of(i int) []int32 {
 		return nil
 	}
 	return b.adj[i]
+}
+
+// latencies returns the latencies of node i's bypass links, in the order
+// of b.of(i).
+func (b *bypassLinks) latencies(i int) []clock.Duration {
+	if i >= len(b.lat) {
+		return nil
+	}
+	return b.lat[i]
 }
 
 func (b *bypassLinks) has(x, y int32) bool {
@@ -147,10 +158,12 @@ func (b *bypassLinks) add(x, y int32, latency clock.Duration) {
 	for _, e := range [][2]int32{{x, y}, {y, x}} {
 		for int(e[0]) >= len(b.adj) {
 			b.adj = append(b.adj, nil)
+			b.lat = append(b.lat, nil)
 		}
 		row := b.adj[e[0]]
 		k, _ := slices.BinarySearch(row, e[1])
 		b.adj[e[0]] = slices.Insert(row, k, e[1])
+		b.lat[e[0]] = slices.Insert(b.lat[e[0]], k, latency)
 	}
 }
 

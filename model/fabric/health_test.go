@@ -63,3 +63,50 @@ func TestHealthRepairMakesACliqueOutsideTheGraph(t *testing.T) {
 		t.Errorf("metrics see %d live edges, want 1 (1-2): bypass links are not in the graph", m.Edges)
 	}
 }
+
+// TestBypassLinksCarryTheBroadcast: as the original's nodes broadcast over
+// every connection, bypass links included, a broadcast crosses the
+// isolated centre of a star through them, and the leaves it reaches are
+// heard from; without the repair it reaches only the source's own leaf.
+func TestBypassLinksCarryTheBroadcast(t *testing.T) {
+	for _, repair := range []bool{false, true} {
+		list, err := ReadEdgeList("star.csv", strings.NewReader("0,1\n0,2\n0,3\n0,4\n1,2\n"), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := DefaultConfig()
+		cfg.Nodes, cfg.MinDegree = 5, 1
+		f, _ := New(cfg)
+		if err := f.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
+			t.Fatal(err)
+		}
+		hc := DefaultHealthConfig()
+		hc.Repair = repair
+		h := NewHealth(f, hc, 0)
+		for i := 1; i < 5; i++ {
+			h.Heard(i, clock.Time(6*clock.Second))
+		}
+		h.Check(clock.Time(6*clock.Second), sim.NewStream(1, "health"))
+		res := f.Broadcast(1, nil)
+		h.HeardReached(clock.Time(10 * clock.Second))
+		silent := h.Check(clock.Time(14*clock.Second), sim.NewStream(1, "health"))
+		want, wantSilent := 2, 2
+		if repair {
+			want, wantSilent = 4, 0
+		}
+		if res.Reached != want || silent != wantSilent {
+			t.Errorf("repair %v: the broadcast from leaf 1 reached %d nodes, want %d; %d leaves then isolated as silent, want %d",
+				repair, res.Reached, want, silent, wantSilent)
+		}
+		if repair {
+			// Leaf 3 is one bypass hop from leaf 1: its latency plus a hop's processing.
+			lat := f.bypass.latencies(1)[0]
+			if res.Duration < lat+cfg.HopProcessing || res.Duration > cfg.LatencyMax+cfg.HopProcessing {
+				t.Errorf("broadcast took %v, want one bypass hop (%v to leaf 3, at most %v)", res.Duration, lat+cfg.HopProcessing, cfg.LatencyMax+cfg.HopProcessing)
+			}
+			if allocs := testing.AllocsPerRun(20, func() { f.Broadcast(3, nil) }); allocs != 0 {
+				t.Errorf("Broadcast over bypass links allocates %v times per call", allocs)
+			}
+		}
+	}
+}
