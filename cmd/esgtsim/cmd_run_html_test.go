@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/htmlreport"
+	"github.com/esgtsim/esgtsim/scenarios/suite"
 )
 
 // TestRunHTML: --html FILE writes the page whole, with the figures inline
@@ -79,5 +85,34 @@ func TestSuiteHTML(t *testing.T) {
 	}
 	if _, stderr, code := runCLI(t, "suite", "latency", "--html", "-"); code != 2 || !strings.Contains(stderr, "--html") {
 		t.Errorf("--html - with the report on standard output: exit %d, %q", code, stderr)
+	}
+}
+
+// TestSuiteHTMLKeptRun: the suite's page shows the run the suite judged;
+// a kept run whose digest is not the suite's is refused, and no page is
+// written.
+func TestSuiteHTMLKeptRun(t *testing.T) {
+	scs, err := suite.Select([]string{"latency"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	details := &suiteDetails{runs: make([]htmlreport.Run, len(scs))}
+	rep, err := suite.Run(context.Background(), scs, suite.Options{Observe: details.observe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := details.runs[0]; r.Summary == nil || r.Figures == nil || r.Summary.Digest != rep.Scenarios[0].Digests[0] {
+		t.Fatalf("kept run %+v, suite's digest %s", r, rep.Scenarios[0].Digests[0])
+	}
+	rep.Scenarios[0].Digests[0] = "0123456789abcdef"
+	page := filepath.Join(t.TempDir(), "s.html")
+	var stderr bytes.Buffer
+	e := &env{ctx: context.Background(), stdout: io.Discard, stderr: &stderr, cmd: suiteCmd}
+	err = writeSuiteHTML(e, page, rep, details, "esgtsim suite latency", "")
+	if err == nil || !strings.Contains(err.Error(), "not the suite's first") {
+		t.Errorf("a kept run of another digest: %v", err)
+	}
+	if _, err := os.Stat(page); !os.IsNotExist(err) {
+		t.Errorf("page written anyway: %v", err)
 	}
 }

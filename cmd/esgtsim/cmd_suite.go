@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/htmlreport"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/scenarios/suite"
 	"github.com/esgtsim/esgtsim/sweep"
@@ -41,8 +42,8 @@ failure per failing criterion naming the metric, the observation and the
 bound), without times, so the file is deterministic too. --html FILE
 writes the verdict as one self-contained HTML page: the table by module,
 each scenario's criteria over its seeds and, collapsed, its run at the
-first seed (outcomes, latency, figures, configuration), run again for the
-page with the same digest. Files are written whole or not at all.
+first seed (outcomes, latency, figures, configuration), whose figures the
+suite collects as it runs it. Files are written whole or not at all.
 
 Exit status: 0 when every judged criterion holds, 3 when one fails (the
 report and the JUnit file are still written whole), 1 when a run fails or
@@ -107,7 +108,13 @@ func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 	}
 	bar := newProgress(e.stderr, "suite", "runs")
 	start := time.Now()
-	rep, err := suite.Run(e.ctx, scs, suite.Options{Seeds: seeds, Quorum: quorum, Tier: tier, Workers: workers, Progress: bar.cells})
+	opts := suite.Options{Seeds: seeds, Quorum: quorum, Tier: tier, Workers: workers, Progress: bar.cells}
+	var details *suiteDetails
+	if htmlPath != "" {
+		details = &suiteDetails{runs: make([]htmlreport.Run, len(scs))}
+		opts.Observe = details.observe
+	}
+	rep, err := suite.Run(e.ctx, scs, opts)
 	bar.clear()
 	wall := time.Since(start)
 	if err != nil {
@@ -139,7 +146,7 @@ func runSuite(e *env, fs *pflag.FlagSet, args []string) error {
 		}
 	}
 	if htmlPath != "" {
-		if err := writeSuiteHTML(e, htmlPath, rep, scs, workers, suiteCommand(fs, args, sets), seedSpec); err != nil {
+		if err := writeSuiteHTML(e, htmlPath, rep, details, suiteCommand(fs, args, sets), seedSpec); err != nil {
 			return err
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -44,44 +43,50 @@ func reproduceCommand(name string, seed uint64, sets []string) string {
 	return cmd
 }
 
-// writeSuiteHTML writes the HTML report of the suite rep of scs to path.
-// The suite keeps no run's details, so each scenario that ran is run again
-// at its first seed, workers at a time, with the figures' collector; the
-// same seed gives the same trace, so a digest other than the suite's is an
-// error. seedSpec is --seeds as given, "" if each scenario ran at its own.
-func writeSuiteHTML(e *env, path string, rep *suite.Report, scs []*scenarios.Scenario, workers int, command, seedSpec string) error {
+// suiteDetails keeps, during a suite, each scenario's run at its first
+// seed for the HTML report: its summary and the data of its figures.
+type suiteDetails struct {
+	runs []htmlreport.Run // by scenario; no Summary when the run failed
+}
+
+// observe is the suite's Options.Observe: the run collects its figures,
+// and its result is kept.
+func (d *suiteDetails) observe(i int, sc *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+	col := plots.NewCollector(sc)
+	return scenarios.Options{KeepHistory: true, OnEvent: col.OnEvent}, func(res *scenarios.Result) {
+		d.runs[i] = htmlreport.Run{Scenario: sc, Summary: &res.Summary, Figures: col}
+	}
+}
+
+// writeSuiteHTML writes the HTML report of the suite rep to path, with
+// each scenario's run at its first seed as details kept it. A kept run
+// whose digest is not the suite's first is an error: its figures would
+// not be the run the suite judged. seedSpec is --seeds as given, "" if
+// each scenario ran at its own.
+func writeSuiteHTML(e *env, path string, rep *suite.Report, details *suiteDetails, command, seedSpec string) error {
 	var flags map[string]string
 	if seedSpec != "" {
 		flags = map[string]string{"seed": "--seeds " + seedSpec}
 	}
-	runs := make([]htmlreport.Run, len(scs))
-	errs := make([]error, len(scs))
-	sem := make(chan struct{}, max(workers, 1))
-	var wg sync.WaitGroup
-	for i, sc := range scs {
-		s := rep.Scenarios[i]
+	runs := details.runs
+	var errs []error
+	for i, s := range rep.Scenarios {
 		if s.Status == suite.Error {
-			continue // the page shows its error
+			runs[i] = htmlreport.Run{} // the page shows its error
+			continue
 		}
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			c := *sc
-			c.Spec.Seed = s.Seeds[0]
-			col := plots.NewCollector(&c)
-			res, err := scenarios.Run(e.ctx, &c, scenarios.Options{KeepHistory: true, OnEvent: col.OnEvent})
-			switch {
-			case err != nil:
-				errs[i] = fmt.Errorf("%s: seed %d: %w", s.Name, c.Spec.Seed, err)
-			case res.Summary.Digest != s.Digests[0]:
-				errs[i] = fmt.Errorf("%s: seed %d: run again for the HTML report, it gave digest %s, not the suite's %s", s.Name, c.Spec.Seed, res.Summary.Digest, s.Digests[0])
-			default:
-				runs[i] = htmlreport.Run{Scenario: &c, Summary: &res.Summary, Figures: col, Tier: rep.Tier, Flags: flags,
-					Command: reproduceCommand(c.File, c.Spec.Seed, c.Overrides)}
-			}
-		})
+		r := &runs[i]
+		switch {
+		case r.Summary == nil:
+			errs = append(errs, fmt.Errorf("%s: seed %d: the suite kept no details of the run", s.Name, s.Seeds[0]))
+		case r.Summary.Digest != s.Digests[0] || r.Summary.Seed != s.Seeds[0]:
+			errs = append(errs, fmt.Errorf("%s: the run kept for the HTML report has seed %d and digest %s, not the suite's first, seed %d and digest %s",
+				s.Name, r.Summary.Seed, r.Summary.Digest, s.Seeds[0], s.Digests[0]))
+		default:
+			r.Tier, r.Flags = rep.Tier, flags
+			r.Command = reproduceCommand(r.Scenario.File, r.Scenario.Spec.Seed, r.Scenario.Overrides)
+		}
 	}
-	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("suite: --html: %w", err)
 	}

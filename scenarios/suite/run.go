@@ -25,6 +25,15 @@ type Options struct {
 	// Progress, when set, is called from one goroutine after each run
 	// with the number of runs done and the total.
 	Progress func(done, total int)
+	// Observe, when set, lets the caller watch each scenario's run at its
+	// first seed, to keep more of it than the report does (the data of its
+	// figures, say) without running it again. It is called before that
+	// run, from the goroutine that does it, with the scenario's index in
+	// the suite and the scenario as it runs (its seed set); the run takes
+	// the options it returns and, when it completes without an error,
+	// calls done, if not nil, with its result. Calls for different
+	// scenarios may be concurrent; each returns before Run does.
+	Observe func(i int, sc *scenarios.Scenario) (opts scenarios.Options, done func(*scenarios.Result))
 }
 
 // run is one scenario at one seed.
@@ -83,7 +92,13 @@ func Run(ctx context.Context, scs []*scenarios.Scenario, opts Options) (*Report,
 	for range max(1, min(workers, len(runs))) {
 		wg.Go(func() {
 			for r := range jobs {
-				outcomes[r.scenario][r.seed] = runOne(ctx, scs[r.scenario], seeds[r.scenario][r.seed])
+				var observe observer
+				if opts.Observe != nil && r.seed == 0 {
+					observe = func(c *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+						return opts.Observe(r.scenario, c)
+					}
+				}
+				outcomes[r.scenario][r.seed] = runOne(ctx, scs[r.scenario], seeds[r.scenario][r.seed], observe)
 				done <- struct{}{}
 			}
 		})
@@ -120,14 +135,27 @@ func Run(ctx context.Context, scs []*scenarios.Scenario, opts Options) (*Report,
 	return rep, nil
 }
 
-// runOne runs sc at seed. A run only reads its scenario, so concurrent
-// runs share one parse; each gets its own copy of the spec's scalars.
-func runOne(ctx context.Context, sc *scenarios.Scenario, seed uint64) outcome {
+// observer is Options.Observe for one scenario: it gives the options of
+// the run of the scenario c and what to call with its result.
+type observer func(c *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result))
+
+// runOne runs sc at seed, watched by observe if it is not nil. A run only
+// reads its scenario, so concurrent runs share one parse; each gets its
+// own copy of the spec's scalars.
+func runOne(ctx context.Context, sc *scenarios.Scenario, seed uint64, observe observer) outcome {
 	c := *sc
 	c.Spec.Seed = seed
-	res, err := scenarios.Run(ctx, &c, scenarios.Options{})
+	var opts scenarios.Options
+	var done func(*scenarios.Result)
+	if observe != nil {
+		opts, done = observe(&c)
+	}
+	res, err := scenarios.Run(ctx, &c, opts)
 	if err != nil {
 		return outcome{err: err}
+	}
+	if done != nil {
+		done(res)
 	}
 	return outcome{results: res.Summary.Criteria, digest: res.Summary.Digest}
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
@@ -327,4 +328,62 @@ func TestRunCancelled(t *testing.T) {
 	if r, err := Run(ctx, scs, Options{}); err != context.Canceled || r != nil {
 		t.Fatalf("report %v, error %v", r, err)
 	}
+}
+
+// TestObserve: Observe sees each scenario's run at its first seed, once,
+// with its options in force (its OnEvent gets the run's trace records),
+// and the result it is handed is the run the report judged; the report is
+// the one an unobserved suite gives.
+func TestObserve(t *testing.T) {
+	scs, err := Select([]string{"latency", "burst"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds := []uint64{3, 4}
+	var mu sync.Mutex
+	calls := map[int]uint64{} // scenario index → seed of the observed run
+	records := make([]uint64, len(scs))
+	results := make([]*scenarios.Result, len(scs))
+	observed, err := Run(context.Background(), scs, Options{Seeds: seeds, Workers: 2,
+		Observe: func(i int, sc *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+			mu.Lock()
+			defer mu.Unlock()
+			if _, again := calls[i]; again {
+				t.Errorf("scenario %d observed twice", i)
+			}
+			calls[i] = sc.Spec.Seed
+			return scenarios.Options{OnEvent: func(*trace.Event) { records[i]++ }},
+				func(res *scenarios.Result) { results[i] = res }
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Run(context.Background(), scs, Options{Seeds: seeds, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := mustJSON(t, observed), mustJSON(t, plain); !bytes.Equal(a, b) {
+		t.Errorf("observing changes the report:\n%s\n%s", a, b)
+	}
+	for i, s := range observed.Scenarios {
+		res := results[i]
+		if calls[i] != seeds[0] || res == nil {
+			t.Fatalf("%s: observed at seed %d (want %d), result %v", s.Name, calls[i], seeds[0], res)
+		}
+		if res.Summary.Digest != s.Digests[0] || res.Summary.Seed != seeds[0] {
+			t.Errorf("%s: observed run has seed %d, digest %s; the report's first is %s", s.Name, res.Summary.Seed, res.Summary.Digest, s.Digests[0])
+		}
+		if records[i] == 0 || records[i] != res.Summary.TraceRecords {
+			t.Errorf("%s: OnEvent saw %d records of %d", s.Name, records[i], res.Summary.TraceRecords)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
