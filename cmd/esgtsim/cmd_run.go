@@ -200,7 +200,7 @@ func runScenario(e *env, fs *pflag.FlagSet, args []string) error {
 	if err == nil && htmlPath != "" {
 		err = writeHTMLReport(e, htmlPath, htmlreport.Run{
 			Scenario: sc, Summary: &res.Summary, Figures: collector,
-			Command: reproduceCommand(args[0], sc.Spec.Seed, sets),
+			Command: reproduceCommand(args[0], sc.Spec.Seed, sets, criteria, tier),
 			Flags:   seedFlag(fs, sc.Spec.Seed), Tier: tier,
 		})
 	}
@@ -255,7 +255,7 @@ func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string
 		}
 		return err
 	}
-	cmd := reproduceCommand(name, sc.Spec.Seed, sets)
+	cmd := reproduceCommand(name, sc.Spec.Seed, sets, nil, "")
 	reproduce := []string{cmd + " --trace a.jsonl", cmd + " --trace b.jsonl", "esgtsim diff a.jsonl b.jsonl"}
 	var differ error // nil when deterministic
 	if div != nil {

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,7 +34,7 @@ func TestRunHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(data)
-	for _, want := range []string{"<!DOCTYPE html>", "<svg", "esgtsim run latency --seed 5 --set &#39;fabric.nodes=20&#39;", "--set fabric.nodes=20"} {
+	for _, want := range []string{"<!DOCTYPE html>", "<svg", "esgtsim run latency --seed 5 --set fabric.nodes=20", "--set fabric.nodes=20"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the page lacks %q", want)
 		}
@@ -85,6 +88,78 @@ func TestSuiteHTML(t *testing.T) {
 	}
 	if _, stderr, code := runCLI(t, "suite", "latency", "--html", "-"); code != 2 || !strings.Contains(stderr, "--html") {
 		t.Errorf("--html - with the report on standard output: exit %d, %q", code, stderr)
+	}
+}
+
+// reproduceRE finds the reproduce commands of a page.
+var reproduceRE = regexp.MustCompile(`<dt>reproduce</dt><dd><code>([^<]*)</code>`)
+
+// reproduced returns the words of the reproduce commands of the page at
+// path, as a shell splits them, without the leading "esgtsim".
+func reproduced(t *testing.T, path string) [][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	for _, m := range reproduceRE.FindAllStringSubmatch(string(data), -1) {
+		words, err := splitWords(html.UnescapeString(m[1]))
+		if err != nil {
+			t.Fatalf("%s: %v", m[1], err)
+		}
+		if len(words) == 0 || words[0] != "esgtsim" {
+			t.Fatalf("reproduce command %q", m[1])
+		}
+		out = append(out, words[1:])
+	}
+	return out
+}
+
+// TestReproduceRoundTrip: the reproduce command of a page, pasted into a
+// shell, runs what made the page: a path with a space, a criterion with
+// <, the tier, the overrides and the seed all come back, and it gives the
+// same verdict and the same page.
+func TestReproduceRoundTrip(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my scenarios")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	toml, _, code := runCLI(t, "show", "latency")
+	scenario := filepath.Join(dir, "lat ency.toml")
+	if err := os.WriteFile(scenario, []byte(toml), 0o644); err != nil || code != 0 {
+		t.Fatalf("show: exit %d, %v", code, err)
+	}
+	first, again := filepath.Join(dir, "a.html"), filepath.Join(dir, "b.html")
+	args := []string{"run", scenario, "--seed", "5", "--set", "fabric.nodes=20", "--criterion", "latency_ms.p99<1ms", "--tier", "target"}
+	_, stderr, code := runCLI(t, append(args, "--html", first)...)
+	if code != exitCriteria {
+		t.Fatalf("exit %d, want %d (the criterion fails): %s", code, exitCriteria, stderr)
+	}
+	cmds := reproduced(t, first)
+	if len(cmds) != 1 || !slices.Equal(cmds[0], args) {
+		t.Fatalf("reproduce command %q\nwant %q", cmds, args)
+	}
+	_, stderr, code2 := runCLI(t, append(cmds[0], "--html", again)...)
+	a, _ := os.ReadFile(first)
+	b, err := os.ReadFile(again)
+	if code2 != code || err != nil || string(a) != string(b) {
+		t.Errorf("run again: exit %d (first %d), %v, same page %v: %s", code2, code, err, string(a) == string(b), stderr)
+	}
+
+	// A suite's page: the suite's command and each scenario's.
+	page := filepath.Join(dir, "suite.html")
+	_, stderr, code = runCLI(t, "suite", scenario, "--seeds", "2..3", "--tier", "target", "--set", "fabric.nodes=20", "--html", page)
+	if code != exitCriteria {
+		t.Fatalf("suite: exit %d: %s", code, stderr)
+	}
+	cmds = reproduced(t, page)
+	want := [][]string{
+		{"suite", scenario, "--seeds", "2..3", "--tier", "target", "--set", "fabric.nodes=20"},
+		{"run", scenario, "--seed", "2", "--set", "fabric.nodes=20", "--tier", "target"},
+	}
+	if !slices.EqualFunc(cmds, want, slices.Equal) {
+		t.Errorf("suite page's commands %q\nwant %q", cmds, want)
 	}
 }
 

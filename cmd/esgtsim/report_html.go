@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"strconv"
 
 	"github.com/spf13/pflag"
 
@@ -13,6 +13,7 @@ import (
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/scenarios"
 	"github.com/esgtsim/esgtsim/scenarios/suite"
+	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
 // writeHTMLReport writes the HTML report of run to path, as every output
@@ -33,14 +34,23 @@ func seedFlag(fs *pflag.FlagSet, seed uint64) map[string]string {
 	return map[string]string{"seed": fmt.Sprintf("--seed %d", seed)}
 }
 
-// reproduceCommand returns the command that runs name with seed and sets
-// again.
-func reproduceCommand(name string, seed uint64, sets []string) string {
-	cmd := fmt.Sprintf("esgtsim run %s --seed %d", name, seed)
+// reproduceCommand returns the command that runs name again as it ran:
+// with seed, the overrides sets, the --criterion expressions criteria and
+// the tier that judged them (none when it is asserted, the default), each
+// word quoted for a POSIX shell, so that it gives the same report and
+// verdict.
+func reproduceCommand(name string, seed uint64, sets, criteria []string, tier verdict.Tier) string {
+	words := []string{"esgtsim", "run", name, "--seed", strconv.FormatUint(seed, 10)}
 	for _, s := range sets {
-		cmd += " --set '" + s + "'"
+		words = append(words, "--set", s)
 	}
-	return cmd
+	for _, c := range criteria {
+		words = append(words, "--criterion", c)
+	}
+	if tier != "" && tier != verdict.Asserted {
+		words = append(words, "--tier", string(tier))
+	}
+	return shellCommand(words...)
 }
 
 // suiteDetails keeps, during a suite, each scenario's run at its first
@@ -84,7 +94,7 @@ func writeSuiteHTML(e *env, path string, rep *suite.Report, details *suiteDetail
 				s.Name, r.Summary.Seed, r.Summary.Digest, s.Seeds[0], s.Digests[0]))
 		default:
 			r.Tier, r.Flags = rep.Tier, flags
-			r.Command = reproduceCommand(r.Scenario.File, r.Scenario.Spec.Seed, r.Scenario.Overrides)
+			r.Command = reproduceCommand(r.Scenario.File, r.Scenario.Spec.Seed, r.Scenario.Overrides, nil, rep.Tier)
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -100,17 +110,16 @@ func writeSuiteHTML(e *env, path string, rep *suite.Report, details *suiteDetail
 }
 
 // suiteCommand returns the command that runs the suite again with the
-// same scenarios and judgement.
+// same scenarios and judgement, each word quoted for a POSIX shell.
 func suiteCommand(fs *pflag.FlagSet, args, sets []string) string {
-	cmd := []string{"esgtsim", "suite"}
-	cmd = append(cmd, args...)
+	words := append([]string{"esgtsim", "suite"}, args...)
 	for _, name := range []string{"seeds", "quorum", "tier"} {
 		if f := fs.Lookup(name); f != nil && f.Changed {
-			cmd = append(cmd, "--"+name, f.Value.String())
+			words = append(words, "--"+name, f.Value.String())
 		}
 	}
 	for _, s := range sets {
-		cmd = append(cmd, "--set '"+s+"'")
+		words = append(words, "--set", s)
 	}
-	return strings.Join(cmd, " ")
+	return shellCommand(words...)
 }
