@@ -2,7 +2,9 @@ package scenarios
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -31,8 +33,19 @@ type Scenario struct {
 
 	criteria []verdict.Criterion
 	// edges is the topology read from fabric.edges, nil when the fabric
-	// is generated.
-	edges *fabric.EdgeList
+	// is generated; edgesSum is the SHA-256 of that file's bytes.
+	edges    *fabric.EdgeList
+	edgesSum [sha256.Size]byte
+}
+
+// EdgesSHA256 returns the SHA-256 (hex) of the fabric.edges file as it
+// was read, "" when the fabric is generated: what identifies the topology
+// where the key holds only its path.
+func (sc *Scenario) EdgesSHA256() string {
+	if sc.edges == nil {
+		return ""
+	}
+	return hex.EncodeToString(sc.edgesSum[:])
 }
 
 // Info names a built-in scenario.

@@ -47,7 +47,8 @@
 // parameter combination (the scenario after defaults, the file, --set and
 // the combination's --param values), the seeds, the params as written,
 // the format and the program version; not from the scenario file's
-// bytes. A comment or a respelled value keeps a journal resumable and
+// bytes, but from those of a fabric.edges file (its SHA-256 beside its
+// path). A comment or a respelled value keeps a journal resumable and
 // shards mergeable; a real change is refused, and named
 // ("triggers.refractory_period changed from 50ms to 60ms").
 //

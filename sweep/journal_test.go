@@ -229,3 +229,33 @@ func TestFormatSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintCoversTheEdgeFile: a scenario on a fabric.edges file is
+// identified by the file's bytes, not only its path: the same bytes
+// rewritten keep the fingerprint, a changed link changes it and a resume
+// is refused with the key named.
+func TestFingerprintCoversTheEdgeFile(t *testing.T) {
+	dir := t.TempDir()
+	ring := "0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n6,7\n0,7\n"
+	scenarioFile(t, dir, "e.csv", ring)
+	doc := strings.Replace(fileScenario, "nodes = 16", `edges = "e.csv"`, 1)
+	path := scenarioFile(t, dir, "a.toml", doc)
+	def := Definition{Scenario: path, Seeds: []uint64{1, 2}, Version: "test"}
+	p := mustPlan(t, def)
+
+	scenarioFile(t, dir, "e.csv", ring)
+	if q := mustPlan(t, def); q.Fingerprint() != p.Fingerprint() {
+		t.Error("the same edge list written again changed the fingerprint")
+	}
+	out := filepath.Join(dir, "out.csv")
+	partialJournal(t, p, out, 0)
+	scenarioFile(t, dir, "e.csv", ring+"0,4\n")
+	q := mustPlan(t, def)
+	if q.Fingerprint() == p.Fingerprint() {
+		t.Fatal("another edge list behind the same path kept the fingerprint")
+	}
+	_, err := (&Job{Plan: q, Workers: 1, Out: out, Resume: true, Commit: commit}).Run(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "fabric.edges changed from e.csv (sha256 ") {
+		t.Errorf("resume after the edge list changed: %v, want fabric.edges named", err)
+	}
+}

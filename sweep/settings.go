@@ -13,7 +13,8 @@ import (
 // its value after the defaults, the file and the overrides ("50ms",
 // "0.05", "fixed", "[1,10]"; "none" for a value that is not measured).
 // Comments, key order, the spelling of values (5e-2 or 0.05) and the
-// file's name do not change it; a value that reaches the model does.
+// file's name do not change it; a value that reaches the model does, and
+// so do the bytes of a fabric.edges file.
 //
 // Three keys are left out: name and description, labels that reach no
 // row, and seed, which every cell replaces with its own.
@@ -22,7 +23,9 @@ type settings map[string]string
 // unswept are the top-level keys settings leaves out.
 var unswept = map[string]bool{"name": true, "description": true, "seed": true}
 
-// effectiveSettings flattens sc's effective configuration.
+// effectiveSettings flattens sc's effective configuration. The value of
+// fabric.edges, a file's path, gains the digest of the file's bytes, so
+// that a changed edge list changes the settings and is named.
 func effectiveSettings(sc *scenarios.Scenario) settings {
 	s := settings{}
 	for _, kv := range sc.Effective().Config {
@@ -30,8 +33,14 @@ func effectiveSettings(sc *scenarios.Scenario) settings {
 			s.add(kv.Key, kv.Value)
 		}
 	}
+	if sum := sc.EdgesSHA256(); sum != "" {
+		s[edgesKey] += " (sha256 " + sum + ")"
+	}
 	return s
 }
+
+// edgesKey is the key of the edge list's path.
+const edgesKey = "fabric.edges"
 
 // add records v under path: tables and arrays of tables key by key,
 // anything else as one value.
