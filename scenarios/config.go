@@ -104,35 +104,22 @@ func (sc *Scenario) esgtConfig() esgt.Config {
 }
 
 func (sc *Scenario) arousalConfig() arousal.Config {
-	a := sc.Spec.Arousal
-	c := arousal.DefaultConfig()
-	c.Baseline, c.Initial, c.UpdateInterval = a.Baseline, a.Initial, a.UpdateInterval
-	c.RisePerSecond, c.FallPerSecond = a.RisePerSecond, a.FallPerSecond
-	c.NeedWeights = arousal.NeedWeights(a.NeedWeights)
-	c.Stress = arousal.StressConfig(a.Stress)
-	c.Circadian, c.CircadianAmplitude, c.CircadianHourly, c.StartOfDay = a.Circadian, a.CircadianAmplitude, a.CircadianHourly, a.StartOfDay
-	c.RefractoryDrop.Mode, _ = arousal.ParseDropMode(a.RefractoryDrop.Mode)
+	c := sc.Spec.Arousal.Config
 	if sc.Spec.Defects.DropNeverApplied {
 		c.RefractoryDrop.Mode = arousal.DropOff
 	}
-	c.RefractoryDrop.Delta, c.RefractoryDrop.Duration, c.RefractoryDrop.Priority = a.RefractoryDrop.Delta, a.RefractoryDrop.Duration, a.RefractoryDrop.Priority
-	c.MaxModulations, c.BaseThreshold, c.FactorBase, c.FactorSlope = a.MaxModulations, a.BaseThreshold, a.FactorBase, a.FactorSlope
 	return c
 }
 
 func (sc *Scenario) monitorConfig() needs.MonitorConfig {
-	n := sc.Spec.Needs
-	c := needs.DefaultMonitorConfig()
-	c.Interval = n.Interval
-	c.Params = needs.Params(n.Params)
-	return c
+	return needs.MonitorConfig{Interval: sc.Spec.Needs.Interval, Params: sc.Spec.Needs.Params}
 }
 
 // profile returns the metrics profile of [needs]; change kinds and metric
 // names were checked by validate.
 func (sc *Scenario) profile() *needs.Profile {
 	n := sc.Spec.Needs
-	p := &needs.Profile{Base: needs.Metrics(n.Base)}
+	p := &needs.Profile{Base: n.Base}
 	for _, ch := range n.Changes {
 		k, _ := needs.ParseMetric(ch.Metric)
 		for r := range ch.Repeat {
@@ -160,10 +147,4 @@ func occurrences(at clock.Duration, repeat int, period clock.Duration) []clock.T
 	return ts
 }
 
-func (sc *Scenario) bridgeConfig() bridge.Config {
-	b := sc.Spec.Bridge
-	return bridge.Config{
-		Interval: b.Interval, BaseThreshold: b.BaseThreshold, Sensitivity: b.Sensitivity,
-		MinThreshold: b.MinThreshold, MaxThreshold: b.MaxThreshold,
-	}
-}
+func (sc *Scenario) bridgeConfig() bridge.Config { return sc.Spec.Bridge.Config }

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"encoding"
 	"fmt"
 	"math"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/internal/strictoml"
 )
 
 // Defaults lists the effective default of every key of a scenario at
@@ -43,15 +45,17 @@ func Defaults(rev string) ([]string, error) {
 
 // listKeys appends a line for every key of the struct v, under prefix.
 func listKeys(prefix string, v reflect.Value, lines *[]string) {
-	t := v.Type()
-	for i := range t.NumField() {
-		name := t.Field(i).Tag.Get("toml")
-		if name == "" || name == "-" || (prefix == "" && (name == "name" || name == "description")) {
+	for _, field := range strictoml.Fields(v.Type()) {
+		name := field.Key
+		if prefix == "" && (name == "name" || name == "description") {
 			continue
 		}
 		key := prefix + name
-		f := v.Field(i)
+		f := v.FieldByIndex(field.Index)
 		switch {
+		case f.Type().Implements(textMarshaler):
+			text, _ := f.Interface().(encoding.TextMarshaler).MarshalText()
+			*lines = append(*lines, fmt.Sprintf("%s = %q", key, text))
 		case f.Kind() == reflect.Struct:
 			listKeys(key+".", f, lines)
 		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Struct:
@@ -61,6 +65,8 @@ func listKeys(prefix string, v reflect.Value, lines *[]string) {
 		}
 	}
 }
+
+var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 
 // keyLine formats one key and its value.
 func keyLine(key string, f reflect.Value) string {

@@ -3,13 +3,14 @@ package scenarios
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"encoding/json"
 	"math"
 	"reflect"
-	"strings"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/internal/strictoml"
 )
 
 // Effective is a scenario's effective configuration, the record that lets
@@ -103,16 +104,18 @@ func configValue(v reflect.Value) any {
 	if m, ok := v.Interface().(json.Marshaler); ok {
 		return m // a value of its own form, such as a criterion's bound
 	}
+	if m, ok := v.Interface().(encoding.TextMarshaler); ok {
+		text, err := m.MarshalText()
+		if err != nil {
+			panic("scenarios: effective configuration: " + err.Error())
+		}
+		return string(text) // an enumeration, by name
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		t := Table{}
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-			if key == "" || key == "-" || !f.IsExported() {
-				continue
-			}
-			t = append(t, KeyValue{key, configValue(v.Field(i))})
+		for _, f := range strictoml.Fields(v.Type()) {
+			t = append(t, KeyValue{f.Key, configValue(v.FieldByIndex(f.Index))})
 		}
 		return t
 	case reflect.Slice, reflect.Array:

@@ -6,25 +6,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/internal/strictoml"
 )
 
 // specKeys returns every key path of the scenario file format, from the
 // toml tags of Spec (array elements without an index).
 func specKeys(t reflect.Type, prefix string, out map[string]bool) {
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if name == "" || name == "-" {
-			continue
-		}
-		path := prefix + name
+	for _, f := range strictoml.Fields(t) {
+		path := prefix + f.Key
 		out[path] = true
 		ft := f.Type
 		for ft.Kind() == reflect.Slice || ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()
 		}
-		if ft.Kind() == reflect.Struct && ft.PkgPath() == reflect.TypeFor[Spec]().PkgPath() {
+		if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[clock.Duration]() {
 			specKeys(ft, path+".", out)
 		}
 	}

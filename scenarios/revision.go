@@ -7,6 +7,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/internal/strictoml"
+	"github.com/esgtsim/esgtsim/model/arousal"
 )
 
 // Revisions of the Python original whose defaults a scenario can start
@@ -61,7 +62,7 @@ func DefaultSpecFor(rev string) (Spec, error) {
 		s.Hardening.TokenCharge = "every_call"
 		s.Triggers.FrequencyCounts = "attempts"
 		s.Ignition.ESGTWeightsInCoupling = false
-		s.Arousal.RefractoryDrop.Mode = "modulation"
+		s.Arousal.RefractoryDrop.Mode = arousal.DropModulation
 		s.Arousal.RefractoryDrop.Delta = 0.15
 		s.Arousal.RefractoryDrop.Duration = clock.Second
 	default:

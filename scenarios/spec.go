@@ -200,87 +200,29 @@ func (d DefectsSpec) On() []string {
 	return on
 }
 
-// ArousalSpec is the [arousal] table (docs/model.md §4). With enabled = false
+// ArousalSpec is the [arousal] table (docs/model.md §4): the controller's
+// configuration, whose keys are arousal.Config's. With enabled = false
 // there is no controller and the coordinator reads triggers.fixed_arousal.
 type ArousalSpec struct {
-	Enabled            bool           `toml:"enabled"`
-	Baseline           float64        `toml:"baseline" check:"prob"`
-	Initial            float64        `toml:"initial" check:"prob"` // the baseline unless set
-	UpdateInterval     clock.Duration `toml:"update_interval" check:"pos"`
-	RisePerSecond      float64        `toml:"rise_per_second" check:"nonneg"`
-	FallPerSecond      float64        `toml:"fall_per_second" check:"nonneg"`
-	NeedWeights        NeedWeightSpec `toml:"need_weights"`
-	Stress             StressSpec     `toml:"stress"`
-	Circadian          bool           `toml:"circadian"`
-	CircadianAmplitude float64        `toml:"circadian_amplitude" check:"nonneg"`
-	CircadianHourly    bool           `toml:"circadian_hourly"`
-	StartOfDay         clock.Duration `toml:"start_of_day"`
-	RefractoryDrop     DropSpec       `toml:"refractory_drop"`
-	MaxModulations     int            `toml:"max_modulations" check:"nonneg"`
-	BaseThreshold      float64        `toml:"base_threshold" check:"prob"`
-	FactorBase         float64        `toml:"factor_base" check:"nonneg"`
-	FactorSlope        float64        `toml:"factor_slope" check:"nonneg"`
-}
-
-// NeedWeightSpec is [arousal.need_weights]: how each need moves the
-// arousal target.
-type NeedWeightSpec struct {
-	Repair       float64 `toml:"repair"`
-	Rest         float64 `toml:"rest"`
-	Efficiency   float64 `toml:"efficiency"`
-	Connectivity float64 `toml:"connectivity"`
-	Curiosity    float64 `toml:"curiosity"`
-	Learning     float64 `toml:"learning"`
-}
-
-// StressSpec is [arousal.stress].
-type StressSpec struct {
-	BuildAbove       float64 `toml:"build_above" check:"prob"`
-	RelieveBelow     float64 `toml:"relieve_below" check:"prob"`
-	BuildPerSecond   float64 `toml:"build_per_second" check:"nonneg"`
-	RelievePerSecond float64 `toml:"relieve_per_second" check:"nonneg"`
-	Gain             float64 `toml:"gain" check:"nonneg"`
-}
-
-// DropSpec is [arousal.refractory_drop], the one post-ignition drop:
-// mode "target" (subtract delta from the target for duration after each
-// ignition, MCEA's own), "modulation" (a −delta modulation, the bridge's in
-// the original: delta 0.15, duration "1s") or "off".
-type DropSpec struct {
-	Mode     string         `toml:"mode"`
-	Delta    float64        `toml:"delta" check:"prob"`
-	Duration clock.Duration `toml:"duration"`
-	Priority float64        `toml:"priority" check:"pos"`
+	Enabled bool `toml:"enabled" doc:"run the arousal controller"`
+	arousal.Config
 }
 
 // NeedsSpec is the [needs] table (docs/model.md §5): the interoception monitor
 // and the metrics it samples.
 type NeedsSpec struct {
-	Enabled  bool           `toml:"enabled"`
-	Interval clock.Duration `toml:"interval" check:"pos"`
+	Enabled  bool           `toml:"enabled" doc:"run the needs monitor"`
+	Interval clock.Duration `toml:"interval" check:"pos" doc:"time between samples of the metrics"`
 	// LiveFabric takes network latency and packet loss from the live
 	// fabric on top of the profile, so fabric faults raise connectivity.
-	LiveFabric bool         `toml:"live_fabric"`
-	Base       MetricsSpec  `toml:"base"`
-	Changes    []ChangeSpec `toml:"change"`
-	Params     ParamsSpec   `toml:"params"`
-}
-
-// MetricsSpec is [needs.base], the metrics before any change. They default
-// to zero, a host that raises no need; temperature and power are "not
-// measured" unless set. Percentages above 100 are readings the monitor
-// caps at 100 and counts, as the original's normalize() caps them.
-type MetricsSpec struct {
-	CPUPercent          float64 `toml:"cpu_percent" check:"nonneg"`
-	MemoryPercent       float64 `toml:"memory_percent" check:"nonneg"`
-	ErrorRatePerMin     float64 `toml:"error_rate_per_min" check:"nonneg"`
-	Exceptions          float64 `toml:"exceptions" check:"nonneg"`
-	TemperatureC        float64 `toml:"temperature_c"`
-	PowerW              float64 `toml:"power_w" check:"nonneg"`
-	NetworkLatencyMS    float64 `toml:"network_latency_ms" check:"nonneg"`
-	PacketLossPercent   float64 `toml:"packet_loss_percent" check:"nonneg"`
-	IdlePercent         float64 `toml:"idle_percent" check:"nonneg"`
-	ThroughputOpsPerSec float64 `toml:"throughput_ops_per_sec" check:"nonneg"`
+	LiveFabric bool `toml:"live_fabric" doc:"add the live fabric's latency and packet loss to the metrics"`
+	// Base is [needs.base], the metrics before any change. They default
+	// to zero, a host that raises no need; temperature and power are "not
+	// measured" unless set. Percentages above 100 are readings the monitor
+	// caps at 100 and counts, as the original's normalize() caps them.
+	Base    needs.Metrics `toml:"base"`
+	Changes []ChangeSpec  `toml:"change"`
+	Params  needs.Params  `toml:"params"`
 }
 
 // ChangeSpec is one [[needs.change]]: a step, ramp or spike of one metric.
@@ -301,34 +243,11 @@ type ChangeSpec struct {
 // SetDefaults gives a change element its defaults before decoding.
 func (c *ChangeSpec) SetDefaults() { *c = ChangeSpec{Repeat: 1} }
 
-// ParamsSpec is [needs.params], the needs formula.
-type ParamsSpec struct {
-	CPUWeight             float64 `toml:"cpu_weight" check:"nonneg"`
-	MemoryWeight          float64 `toml:"memory_weight" check:"nonneg"`
-	ErrorRateCritical     float64 `toml:"error_rate_critical" check:"pos"`
-	ExceptionsCritical    float64 `toml:"exceptions_critical" check:"pos"`
-	TemperatureWarningC   float64 `toml:"temperature_warning_c"`
-	TemperatureSpanC      float64 `toml:"temperature_span_c" check:"pos"`
-	PowerBaselineW        float64 `toml:"power_baseline_w" check:"nonneg"`
-	PowerSpanW            float64 `toml:"power_span_w" check:"pos"`
-	LatencyWarningMS      float64 `toml:"latency_warning_ms" check:"nonneg"`
-	LatencySpanMS         float64 `toml:"latency_span_ms" check:"pos"`
-	IdleCuriosityFraction float64 `toml:"idle_curiosity_fraction" check:"prob"`
-	CuriosityGrowth       float64 `toml:"curiosity_growth" check:"nonneg"`
-	LearningThroughput    float64 `toml:"learning_throughput" check:"nonneg"`
-	LearningBelow         float64 `toml:"learning_below" check:"prob"`
-	LearningAbove         float64 `toml:"learning_above" check:"prob"`
-}
-
-// BridgeSpec is the [bridge] table (docs/model.md §4, bridge to ESGT). It needs
-// [arousal] enabled.
+// BridgeSpec is the [bridge] table (docs/model.md §4, bridge to ESGT), whose
+// keys are bridge.Config's. It needs [arousal] enabled.
 type BridgeSpec struct {
-	Enabled       bool           `toml:"enabled"`
-	Interval      clock.Duration `toml:"interval" check:"pos"`
-	BaseThreshold float64        `toml:"base_threshold" check:"prob"`
-	Sensitivity   float64        `toml:"sensitivity" check:"nonneg"`
-	MinThreshold  float64        `toml:"min_threshold" check:"prob"`
-	MaxThreshold  float64        `toml:"max_threshold" check:"prob"`
+	Enabled bool `toml:"enabled" doc:"couple arousal to the coordinator's salience threshold"`
+	bridge.Config
 }
 
 // WorkloadSpec is one [[workload]]: a stream of ignition requests or of
@@ -418,9 +337,8 @@ func DefaultSpec() Spec {
 	ec := esgt.DefaultConfig()
 	oc := ec.Oscillator
 	ac := arousal.DefaultConfig()
+	ac.Initial = ac.Baseline
 	mc := needs.DefaultMonitorConfig()
-	bc := bridge.DefaultConfig()
-	p := mc.Params
 	return Spec{
 		Revision: DefaultRevision,
 		Seed:     1,
@@ -457,45 +375,15 @@ func DefaultSpec() Spec {
 			DegradedWindow: ec.DegradedWindow, DegradedHorizon: ec.DegradedHorizon, DegradedMinSamples: ec.DegradedMinSamples,
 			DegradedEnter: ec.DegradedEnter, DegradedExit: ec.DegradedExit, DegradedMinSalience: ec.DegradedMinSalience,
 		},
-		Arousal: ArousalSpec{
-			Enabled: true, Baseline: ac.Baseline, Initial: ac.Baseline, UpdateInterval: ac.UpdateInterval,
-			RisePerSecond: ac.RisePerSecond, FallPerSecond: ac.FallPerSecond,
-			NeedWeights: NeedWeightSpec{
-				Repair: ac.NeedWeights.Repair, Rest: ac.NeedWeights.Rest, Efficiency: ac.NeedWeights.Efficiency,
-				Connectivity: ac.NeedWeights.Connectivity, Curiosity: ac.NeedWeights.Curiosity, Learning: ac.NeedWeights.Learning,
-			},
-			Stress: StressSpec{
-				BuildAbove: ac.Stress.BuildAbove, RelieveBelow: ac.Stress.RelieveBelow,
-				BuildPerSecond: ac.Stress.BuildPerSecond, RelievePerSecond: ac.Stress.RelievePerSecond, Gain: ac.Stress.Gain,
-			},
-			Circadian: ac.Circadian, CircadianAmplitude: ac.CircadianAmplitude, CircadianHourly: ac.CircadianHourly,
-			StartOfDay: ac.StartOfDay,
-			RefractoryDrop: DropSpec{
-				Mode: ac.RefractoryDrop.Mode.String(), Delta: ac.RefractoryDrop.Delta,
-				Duration: ac.RefractoryDrop.Duration, Priority: ac.RefractoryDrop.Priority,
-			},
-			MaxModulations: ac.MaxModulations, BaseThreshold: ac.BaseThreshold,
-			FactorBase: ac.FactorBase, FactorSlope: ac.FactorSlope,
-		},
+		Arousal: ArousalSpec{Enabled: true, Config: ac},
 		Needs: NeedsSpec{
 			Enabled: true, Interval: mc.Interval, LiveFabric: true,
 			// An idle host that raises no need except learning, whose weight
 			// is 0: arousal stays at its baseline unless a scenario
 			// describes load.
-			Params: ParamsSpec{
-				CPUWeight: p.CPUWeight, MemoryWeight: p.MemoryWeight,
-				ErrorRateCritical: p.ErrorRateCritical, ExceptionsCritical: p.ExceptionsCritical,
-				TemperatureWarningC: p.TemperatureWarningC, TemperatureSpanC: p.TemperatureSpanC,
-				PowerBaselineW: p.PowerBaselineW, PowerSpanW: p.PowerSpanW,
-				LatencyWarningMS: p.LatencyWarningMS, LatencySpanMS: p.LatencySpanMS,
-				IdleCuriosityFraction: p.IdleCuriosityFraction, CuriosityGrowth: p.CuriosityGrowth,
-				LearningThroughput: p.LearningThroughput, LearningBelow: p.LearningBelow, LearningAbove: p.LearningAbove,
-			},
+			Params: mc.Params,
 		},
 		Original: OriginalSpec{Resilience: ResilienceSpec{Recovery: 60 * clock.Second, Tolerance: 0.1}},
-		Bridge: BridgeSpec{
-			Enabled: true, Interval: bc.Interval, BaseThreshold: bc.BaseThreshold, Sensitivity: bc.Sensitivity,
-			MinThreshold: bc.MinThreshold, MaxThreshold: bc.MaxThreshold,
-		},
+		Bridge:   BridgeSpec{Enabled: true, Config: bridge.DefaultConfig()},
 	}
 }

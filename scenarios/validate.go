@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/clock"
-	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
 	"github.com/esgtsim/esgtsim/model/needs"
@@ -53,9 +52,6 @@ func (sc *Scenario) validate() error {
 	}
 	if err := sc.esgtConfig().Validate(); err != nil {
 		return sc.modelError("", err)
-	}
-	if _, err := arousal.ParseDropMode(s.Arousal.RefractoryDrop.Mode); err != nil {
-		return sc.errorf("arousal.refractory_drop.mode", "%v", err)
 	}
 	if err := sc.arousalConfig().Validate(); err != nil {
 		return sc.modelError("arousal.", err)

@@ -1,6 +1,7 @@
 package strictoml
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"math"
@@ -104,7 +105,7 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) error {
 		if !ok {
 			return d.meta.Errorf(p, "unknown key%s", suggest(k, fields))
 		}
-		if err := d.value(p, m[k], rv.Field(f.index), f.checks); err != nil {
+		if err := d.value(p, m[k], rv.FieldByIndex(f.Index), f.Check); err != nil {
 			return err
 		}
 	}
@@ -115,6 +116,16 @@ func (d *decoder) table(path string, m map[string]any, rv reflect.Value) error {
 func (d *decoder) value(path string, raw any, rv reflect.Value, checks string) error {
 	if vd, ok := rv.Addr().Interface().(ValueDecoder); ok {
 		if err := vd.DecodeTOML(raw); err != nil {
+			return d.meta.Errorf(path, "%v", err)
+		}
+		return nil
+	}
+	if tu, ok := rv.Addr().Interface().(encoding.TextUnmarshaler); ok && rv.Type() != durationType {
+		s, ok := raw.(string)
+		if !ok {
+			return d.meta.Errorf(path, "want a string, got %s", describe(raw))
+		}
+		if err := tu.UnmarshalText([]byte(s)); err != nil {
 			return d.meta.Errorf(path, "%v", err)
 		}
 		return nil
@@ -268,19 +279,44 @@ func parseDuration(s string) (clock.Duration, error) {
 	return clock.FromStd(dur), nil
 }
 
-type field struct {
-	index  int
-	checks string
+// Field is a key of a struct type as [Decode] reads it.
+type Field struct {
+	Key string
+	// Index is the Go field's index path (through inline structs), for
+	// reflect.Value.FieldByIndex.
+	Index []int
+	// Check and Doc are the field's check and doc tags.
+	Check, Doc string
+	// Type is the Go field's type.
+	Type reflect.Type
+}
+
+// Fields lists the keys of the struct type t in field order. A field
+// without a toml tag is no key, except an embedded struct: it is inline,
+// its keys are t's.
+func Fields(t reflect.Type) []Field {
+	var fs []Field
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		switch {
+		case name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
+			for _, in := range Fields(f.Type) {
+				in.Index = append([]int{i}, in.Index...)
+				fs = append(fs, in)
+			}
+		case name != "" && name != "-" && f.IsExported():
+			fs = append(fs, Field{Key: name, Index: []int{i}, Check: f.Tag.Get("check"), Doc: f.Tag.Get("doc"), Type: f.Type})
+		}
+	}
+	return fs
 }
 
 // fieldsOf maps TOML keys to the struct's fields.
-func fieldsOf(t reflect.Type) map[string]field {
-	fs := map[string]field{}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if name := f.Tag.Get("toml"); name != "" && name != "-" {
-			fs[name] = field{index: i, checks: f.Tag.Get("check")}
-		}
+func fieldsOf(t reflect.Type) map[string]Field {
+	fs := map[string]Field{}
+	for _, f := range Fields(t) {
+		fs[f.Key] = f
 	}
 	return fs
 }
@@ -306,7 +342,7 @@ func describe(raw any) string {
 
 // suggest returns " (did you mean \"x\"?)" for the closest known key, if
 // any is close enough, and lists the known keys otherwise.
-func suggest(key string, fields map[string]field) string {
+func suggest(key string, fields map[string]Field) string {
 	names := make([]string, 0, len(fields))
 	for n := range fields {
 		names = append(names, n)

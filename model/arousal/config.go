@@ -10,70 +10,74 @@ import (
 // Config configures a [Controller]. [DefaultConfig] returns docs/model.md §4's
 // values, which are the original's defaults; the comment on each field
 // gives its default.
+//
+// The tags name each field's key in a scenario's [arousal] table, its
+// bounds and its one-line documentation.
 type Config struct {
-	Baseline float64 // resting arousal, in [0, 1]; 0.6
+	Baseline float64 `toml:"baseline" check:"prob" doc:"resting arousal"` // 0.6
 	// Initial is the arousal at the start of the run, in [0, 1]; NaN (the
 	// default) means Baseline.
-	Initial        float64
-	UpdateInterval clock.Duration // virtual time between updates; 100 ms
-	RisePerSecond  float64        // fastest rise toward the target; 0.05/s
-	FallPerSecond  float64        // fastest fall toward the target; 0.02/s
+	Initial        float64        `toml:"initial" check:"prob" doc:"arousal at the start of the run; the baseline unless set"`
+	UpdateInterval clock.Duration `toml:"update_interval" check:"pos" doc:"virtual time between updates"`                  // 100 ms
+	RisePerSecond  float64        `toml:"rise_per_second" check:"nonneg" doc:"fastest rise toward the target, per second"` // 0.05/s
+	FallPerSecond  float64        `toml:"fall_per_second" check:"nonneg" doc:"fastest fall toward the target, per second"` // 0.02/s
 
-	NeedWeights NeedWeights  // how needs move the target
-	Stress      StressConfig // stress build-up and recovery
+	NeedWeights NeedWeights  `toml:"need_weights"` // how needs move the target
+	Stress      StressConfig `toml:"stress"`       // stress build-up and recovery
 
 	// Circadian adds CircadianAmplitude·sin(2π·hour/24 − π/2) on virtual
 	// time of day: StartOfDay at t = 0, then advancing with the virtual
 	// clock. Off by default, as in the original.
-	Circadian          bool
-	CircadianAmplitude float64 // 0.1
+	Circadian          bool    `toml:"circadian" doc:"add the circadian term to the target"`
+	CircadianAmplitude float64 `toml:"circadian_amplitude" check:"nonneg" doc:"amplitude of the circadian term"` // 0.1
+	// CircadianHourly truncates the hour to a whole number, reproducing the
+	// original (which read the host's tm_hour); false uses the exact time
+	// of day, a smooth curve.
+	CircadianHourly bool `toml:"circadian_hourly" doc:"truncate the hour to a whole number, as the original"`
 	// StartOfDay is the virtual time of day at t = 0, in [0, 24h); 06:00,
 	// where the circadian term is 0 and rising, so enabling it does not
 	// displace the starting target and a 10-minute run moves it by less
 	// than 0.005.
-	StartOfDay clock.Duration
-	// CircadianHourly truncates the hour to a whole number, reproducing the
-	// original (which read the host's tm_hour); false uses the exact time
-	// of day, a smooth curve.
-	CircadianHourly bool
+	StartOfDay clock.Duration `toml:"start_of_day" doc:"virtual time of day at t = 0, in [0, 24h)"`
 
-	RefractoryDrop RefractoryDrop // the post-ignition drop; see its type
+	RefractoryDrop RefractoryDrop `toml:"refractory_drop"` // the post-ignition drop; see its type
 
 	// MaxModulations bounds the active modulations, so that a runaway
 	// source cannot grow memory without bound: Modulate fails with
 	// ErrTooManyModulations beyond it. 0 means no bound. 1024.
-	MaxModulations int
+	MaxModulations int `toml:"max_modulations" check:"nonneg" doc:"most active modulations; 0 means no bound"`
 
 	// The threshold mapping: ThresholdFactor = FactorBase + FactorSlope·a
 	// and EffectiveThreshold = BaseThreshold / ThresholdFactor.
-	BaseThreshold float64 // 0.70
-	FactorBase    float64 // 0.5
-	FactorSlope   float64 // 1.5
+	BaseThreshold float64 `toml:"base_threshold" check:"prob" doc:"threshold = base_threshold / (factor_base + factor_slope·arousal)"` // 0.70
+	FactorBase    float64 `toml:"factor_base" check:"nonneg" doc:"threshold factor at arousal 0"`                                      // 0.5
+	FactorSlope   float64 `toml:"factor_slope" check:"nonneg" doc:"growth of the threshold factor per unit of arousal"`                // 1.5
 }
 
 // NeedWeights turn [needs.Needs] into the needs term of the target:
 // Σ weight·need. The original weighs only the first four; Curiosity and
-// Learning default to 0.
+// Learning default to 0. The tags name the keys of a scenario's
+// [arousal.need_weights].
 type NeedWeights struct {
-	Repair       float64 // 0.3
-	Rest         float64 // −0.2
-	Efficiency   float64 // 0.1
-	Connectivity float64 // 0.15
-	Curiosity    float64 // 0
-	Learning     float64 // 0
+	Repair       float64 `toml:"repair" doc:"weight of the repair need in the target"`             // 0.3
+	Rest         float64 `toml:"rest" doc:"weight of the rest need in the target"`                 // −0.2
+	Efficiency   float64 `toml:"efficiency" doc:"weight of the efficiency need in the target"`     // 0.1
+	Connectivity float64 `toml:"connectivity" doc:"weight of the connectivity need in the target"` // 0.15
+	Curiosity    float64 `toml:"curiosity" doc:"weight of the curiosity need in the target"`       // 0
+	Learning     float64 `toml:"learning" doc:"weight of the learning need in the target"`         // 0
 }
 
 // StressConfig is the slow stress accumulator. At each update, before
 // arousal moves, stress grows by BuildPerSecond·interval if arousal is
 // above BuildAbove, shrinks by RelievePerSecond·interval if it is below
 // RelieveBelow, and is clamped to [0, 1]; it adds Gain·stress to the
-// target.
+// target. The tags name the keys of a scenario's [arousal.stress].
 type StressConfig struct {
-	BuildAbove       float64 // 0.7
-	RelieveBelow     float64 // 0.5
-	BuildPerSecond   float64 // 0.01
-	RelievePerSecond float64 // 0.005
-	Gain             float64 // 0.2
+	BuildAbove       float64 `toml:"build_above" check:"prob" doc:"arousal above which stress builds"`     // 0.7
+	RelieveBelow     float64 `toml:"relieve_below" check:"prob" doc:"arousal below which stress relieves"` // 0.5
+	BuildPerSecond   float64 `toml:"build_per_second" check:"nonneg" doc:"stress build-up per second"`     // 0.01
+	RelievePerSecond float64 `toml:"relieve_per_second" check:"nonneg" doc:"stress relief per second"`     // 0.005
+	Gain             float64 `toml:"gain" check:"nonneg" doc:"weight of stress in the target"`             // 0.2
 }
 
 // DefaultConfig returns docs/model.md §4's controller.

@@ -79,11 +79,13 @@ const RefractorySource = "esgt_refractory"
 // reproduce the bridge's drop instead use {Mode: DropModulation, Delta:
 // 0.15, Duration: clock.Second, Priority: 1}; to study ignitions without
 // feedback use DropOff.
+//
+// The tags name the keys of a scenario's [arousal.refractory_drop].
 type RefractoryDrop struct {
-	Mode     DropMode
-	Delta    float64        // size of the drop, in [0, 1]
-	Duration clock.Duration // how long it lasts, >= 0
-	Priority float64        // weight of the modulation (DropModulation only), > 0
+	Mode     DropMode       `toml:"mode" doc:"target (lower the target), modulation (a negative modulation) or off"`
+	Delta    float64        `toml:"delta" check:"prob" doc:"size of the drop"`
+	Duration clock.Duration `toml:"duration" doc:"how long the drop lasts"`
+	Priority float64        `toml:"priority" check:"pos" doc:"weight of the drop's modulation (mode modulation only)"`
 }
 
 // DefaultRefractoryDrop returns MCEA's drop: the target minus 0.1 for 5 s

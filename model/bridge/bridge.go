@@ -24,12 +24,14 @@ import (
 )
 
 // Config holds the bridge's parameters; [DefaultConfig] gives the model's.
+// The tags name each field's key in a scenario's [bridge] table, its
+// bounds and its one-line documentation.
 type Config struct {
-	Interval      clock.Duration // 50 ms
-	BaseThreshold float64        // 0.70
-	Sensitivity   float64        // 1.0: the exponent on the threshold factor
-	MinThreshold  float64        // 0.30
-	MaxThreshold  float64        // 0.95
+	Interval      clock.Duration `toml:"interval" check:"pos" doc:"time between updates of the salience threshold"`
+	BaseThreshold float64        `toml:"base_threshold" check:"prob" doc:"threshold before the arousal factor"`
+	Sensitivity   float64        `toml:"sensitivity" check:"nonneg" doc:"exponent on the arousal threshold factor"`
+	MinThreshold  float64        `toml:"min_threshold" check:"prob" doc:"lowest threshold the bridge sets"`
+	MaxThreshold  float64        `toml:"max_threshold" check:"prob" doc:"highest threshold the bridge sets"`
 }
 
 // DefaultConfig returns the model's bridge parameters.

@@ -7,17 +7,18 @@ import (
 
 // Metrics is one reading of the physical state, in the units its field
 // names say. TemperatureC and PowerW are NaN when not measured.
+// The tags name each field's key in a scenario's [needs.base] table.
 type Metrics struct {
-	CPUPercent          float64 // CPU use, 0–100
-	MemoryPercent       float64 // memory use, 0–100
-	ErrorRatePerMin     float64 // errors per minute, >= 0
-	Exceptions          float64 // recent exception count, >= 0
-	TemperatureC        float64 // °C, >= −273.15; NaN = unknown
-	PowerW              float64 // watts, >= 0; NaN = unknown
-	NetworkLatencyMS    float64 // milliseconds, >= 0
-	PacketLossPercent   float64 // 0–100
-	IdlePercent         float64 // idle CPU time, 0–100
-	ThroughputOpsPerSec float64 // operations per second, >= 0
+	CPUPercent          float64 `toml:"cpu_percent" check:"nonneg" doc:"CPU use, percent"`
+	MemoryPercent       float64 `toml:"memory_percent" check:"nonneg" doc:"memory use, percent"`
+	ErrorRatePerMin     float64 `toml:"error_rate_per_min" check:"nonneg" doc:"errors per minute"`
+	Exceptions          float64 `toml:"exceptions" check:"nonneg" doc:"recent exception count"`
+	TemperatureC        float64 `toml:"temperature_c" doc:"°C, >= -273.15; not measured (NaN) unless set"`
+	PowerW              float64 `toml:"power_w" check:"nonneg" doc:"watts; not measured (NaN) unless set"`
+	NetworkLatencyMS    float64 `toml:"network_latency_ms" check:"nonneg" doc:"network latency, milliseconds"`
+	PacketLossPercent   float64 `toml:"packet_loss_percent" check:"nonneg" doc:"packet loss, percent"`
+	IdlePercent         float64 `toml:"idle_percent" check:"nonneg" doc:"idle CPU time, percent"`
+	ThroughputOpsPerSec float64 `toml:"throughput_ops_per_sec" check:"nonneg" doc:"operations per second"`
 }
 
 // Unmeasured returns the metrics of an idle machine whose temperature and
