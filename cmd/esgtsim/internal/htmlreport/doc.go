@@ -9,7 +9,8 @@
 // latency, coherence, arousal and outcomes figures of package plots) are
 // inline SVG elements, sized by their viewBox to the width of the page;
 // their text names Liberation Sans, then Arial, Helvetica and sans-serif,
-// so that it renders where Liberation Sans is not installed.
+// so that it renders where Liberation Sans is not installed. Each is an
+// image to assistive technology (role img), named by its caption.
 //
 // It shows, in order: the verdict (PASS when every criterion of the
 // judged tier holds, FAIL, or NO CRITERIA when the tier has none); the
@@ -30,7 +31,9 @@
 // module and the list of scenarios, each linked to its section: the
 // scenario's verdict, its criteria judged over its seeds (the range of the
 // observations, "held in k of N seeds"), its seeds and digests, and its
-// run at the first seed, as above, in a collapsed details element.
+// run at the first seed, as above, in a collapsed details element. Every
+// element id on the page is unique, even for scenario names that differ
+// only in case or punctuation.
 //
 // It holds no wall-clock figure, so the same scenario, seed and esgtsim
 // version give the same bytes.

@@ -11,9 +11,10 @@ import (
 
 // figure is one of a run's figures, inline.
 type figure struct {
-	Name    string // one of plots.RunPlots
-	Caption string
-	SVG     template.HTML
+	Name      string // one of plots.RunPlots
+	Caption   string
+	CaptionID string // the caption's element id, which names the SVG image
+	SVG       template.HTML
 }
 
 // captions say what each figure shows, under it.
@@ -24,19 +25,22 @@ var captions = map[string]string{
 	"outcomes":  "Requests by outcome reason over virtual time of arrival, and the request rate stacked by reason.",
 }
 
-// figures draws every figure of plots.RunPlots from c as inline SVG.
-func figures(c *plots.Collector) ([]figure, error) {
+// figures draws every figure of plots.RunPlots from c as inline SVG, for
+// the run whose element ids start with id. Each is an image for assistive
+// technology (role img), named by its caption, not a tree of tick labels.
+func figures(c *plots.Collector, id string) ([]figure, error) {
 	var out []figure
 	for _, name := range plots.RunPlots {
 		var buf bytes.Buffer
 		if err := plots.RenderRun(&buf, name, plots.SVG, c); err != nil {
 			return nil, err
 		}
-		svg, err := inline(buf.Bytes())
+		captionID := id + "-figure-" + name
+		svg, err := inline(buf.Bytes(), captionID)
 		if err != nil {
 			return nil, fmt.Errorf("htmlreport: %s figure: %w", name, err)
 		}
-		out = append(out, figure{Name: name, Caption: captions[name], SVG: svg})
+		out = append(out, figure{Name: name, Caption: captions[name], CaptionID: captionID, SVG: svg})
 	}
 	return out, nil
 }
@@ -47,9 +51,11 @@ func figures(c *plots.Collector) ([]figure, error) {
 var svgRoot = regexp.MustCompile(`^<svg width="[^"]*" height="[^"]*"`)
 
 // inline turns an SVG document as plots writes it into an element for an
-// HTML page: no XML declaration or comment before it, no fixed size. The
-// document is plots' own output, text escaped, so it is trusted HTML.
-func inline(doc []byte) (template.HTML, error) {
+// HTML page: no XML declaration or comment before it, no fixed size, and
+// the role of an image labelled by the element labelledBy (an id of
+// letters, digits and dashes). The document is plots' own output, text
+// escaped, so it is trusted HTML.
+func inline(doc []byte, labelledBy string) (template.HTML, error) {
 	i := bytes.Index(doc, []byte("<svg"))
 	if i < 0 {
 		return "", fmt.Errorf("no <svg> element")
@@ -59,5 +65,5 @@ func inline(doc []byte) (template.HTML, error) {
 	if loc == nil {
 		return "", fmt.Errorf("the <svg> element has no width and height")
 	}
-	return template.HTML(`<svg` + string(doc[loc[1]:])), nil
+	return template.HTML(`<svg role="img" aria-labelledby="` + template.HTMLEscapeString(labelledBy) + `"` + string(doc[loc[1]:])), nil
 }

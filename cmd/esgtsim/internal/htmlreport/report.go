@@ -41,7 +41,7 @@ type Run struct {
 // page is built in memory first, so w gets all of it or, on an error,
 // nothing.
 func WriteRun(w io.Writer, run Run, version string) error {
-	v, err := newRunView(run)
+	v, err := newRunView(run, anchor(run.Summary.Scenario))
 	if err != nil {
 		return err
 	}
@@ -161,10 +161,12 @@ type fact struct {
 	Name, Value string
 }
 
-func newRunView(run Run) (runView, error) {
+// newRunView is run ready for the template; id is the prefix of its
+// element ids, unique in the page.
+func newRunView(run Run, id string) (runView, error) {
 	s, sc := run.Summary, run.Scenario
 	v := runView{
-		ID:          anchor(s.Scenario),
+		ID:          id,
 		Name:        s.Scenario,
 		Description: sc.Spec.Description,
 		File:        sc.File,
@@ -192,7 +194,7 @@ func newRunView(run Run) (runView, error) {
 		v.Overrides = append(v.Overrides, "--set "+o)
 	}
 	if run.Figures != nil {
-		figs, err := figures(run.Figures)
+		figs, err := figures(run.Figures, v.ID)
 		if err != nil {
 			return v, err
 		}

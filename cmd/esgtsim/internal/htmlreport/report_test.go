@@ -226,11 +226,18 @@ func checkPage(t *testing.T, doc *html.Node, s *scenarios.Summary) {
 				break
 			}
 		}
-		if find(fig, isElement(atom.Figcaption, "", "")) == nil {
+		caption := find(fig, isElement(atom.Figcaption, "", ""))
+		if caption == nil {
 			t.Errorf("%s figure: no caption", name)
+			continue
+		}
+		// An image to assistive technology, named by its caption.
+		if attr(svg, "role") != "img" || attr(svg, "aria-labelledby") == "" || attr(svg, "aria-labelledby") != attr(caption, "id") {
+			t.Errorf("%s figure: <svg> role %q, aria-labelledby %q; want img, labelled by its caption (id %q)", name, attr(svg, "role"), attr(svg, "aria-labelledby"), attr(caption, "id"))
 		}
 	}
 	checkSelfContained(t, doc)
+	checkIDs(t, doc)
 }
 
 // reasonColour returns the colour of the outcome reason called name in
@@ -242,6 +249,30 @@ func reasonColour(name string) (color.NRGBA, bool) {
 		}
 	}
 	return color.NRGBA{}, false
+}
+
+// checkIDs fails if two elements of the page have the same id, or if a
+// link to a place on the page or an aria-labelledby names no element.
+func checkIDs(t *testing.T, doc *html.Node) {
+	t.Helper()
+	ids := map[string]bool{}
+	elements := findAll(doc, func(n *html.Node) bool { return n.Type == html.ElementNode })
+	for _, n := range elements {
+		if id := attr(n, "id"); id != "" {
+			if ids[id] {
+				t.Errorf("two elements have the id %q", id)
+			}
+			ids[id] = true
+		}
+	}
+	for _, n := range elements {
+		if href, ok := strings.CutPrefix(attr(n, "href"), "#"); ok && !ids[href] {
+			t.Errorf("<%s href=%q> leads nowhere", n.Data, attr(n, "href"))
+		}
+		if by := attr(n, "aria-labelledby"); by != "" && !ids[by] {
+			t.Errorf("<%s aria-labelledby=%q> names no element", n.Data, by)
+		}
+	}
 }
 
 // checkSelfContained fails if the page could fetch anything: a script, a
@@ -385,7 +416,7 @@ func TestReportWithoutFigures(t *testing.T) {
 
 func TestInlineRejectsNonSVG(t *testing.T) {
 	for _, doc := range []string{"", "<html></html>", `<?xml version="1.0"?><svg viewBox="0 0 1 1"></svg>`} {
-		if _, err := inline([]byte(doc)); err == nil {
+		if _, err := inline([]byte(doc), "x"); err == nil {
 			t.Errorf("inline(%q) succeeded", doc)
 		}
 	}

@@ -58,8 +58,9 @@ func WriteSuite(w io.Writer, s Suite, version string) error {
 		Version: version,
 		Suite:   sv,
 	}
+	ids := map[string]bool{}
 	for i, sc := range rep.Scenarios {
-		v, err := scenarioView(sc, s.Runs[i], rep.Tier)
+		v, err := scenarioView(sc, s.Runs[i], rep.Tier, uniqueID(ids, anchor(sc.Name)))
 		if err != nil {
 			return err
 		}
@@ -73,17 +74,29 @@ func WriteSuite(w io.Writer, s Suite, version string) error {
 	return p.write(w)
 }
 
+// uniqueID returns id, or id with the first suffix -2, -3... that makes
+// it unique among the ids used so far, and marks it used: scenario names
+// are unique, but "Load full" and "load-full" have the same anchor.
+func uniqueID(used map[string]bool, id string) string {
+	u := id
+	for n := 2; used[u]; n++ {
+		u = id + "-" + strconv.Itoa(n)
+	}
+	used[u] = true
+	return u
+}
+
 // scenarioView is a scenario of a suite: its verdict and criteria over its
-// seeds, and its run in detail if it has one.
-func scenarioView(sc suite.Scenario, run Run, tier verdict.Tier) (runView, error) {
+// seeds, and its run in detail if it has one; id prefixes its element ids.
+func scenarioView(sc suite.Scenario, run Run, tier verdict.Tier, id string) (runView, error) {
 	var v runView
 	if run.Summary != nil {
 		var err error
-		if v, err = newRunView(run); err != nil {
+		if v, err = newRunView(run, id); err != nil {
 			return v, err
 		}
 	} else {
-		v = runView{ID: anchor(sc.Name), Name: sc.Name, File: sc.File, Description: sc.Description}
+		v = runView{ID: id, Name: sc.Name, File: sc.File, Description: sc.Description}
 	}
 	v.InSuite, v.Module, v.Error, v.Tier = true, sc.Module, sc.Error, tier
 	v.Seeds = v.Seeds[:0]

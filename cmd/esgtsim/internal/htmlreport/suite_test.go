@@ -16,29 +16,38 @@ import (
 )
 
 // sampleSuite judges latency, burst and pipeline-latency over seeds 1 and
-// 2, and runs each again at seed 1 for its details.
+// 2, keeping each one's run at seed 1 for its details.
 func sampleSuite(t *testing.T) Suite {
 	t.Helper()
-	scs, err := suite.Select([]string{"latency", "burst", "pipeline-latency"}, nil)
+	return suiteOf(t, []string{"latency", "burst", "pipeline-latency"}, nil)
+}
+
+// suiteOf judges the built-ins names over seeds 1 and 2, renamed as
+// rename says (name → new name), keeping each one's run at seed 1 as
+// suite --html does.
+func suiteOf(t *testing.T, names []string, rename map[string]string) Suite {
+	t.Helper()
+	scs, err := suite.Select(names, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := suite.Run(context.Background(), scs, suite.Options{Seeds: []uint64{1, 2}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := Suite{Report: rep, Command: "esgtsim suite latency burst pipeline-latency --seeds 1..2"}
-	for i, sc := range scs {
-		c := *sc
-		c.Spec.Seed = rep.Scenarios[i].Seeds[0]
-		col := plots.NewCollector(&c)
-		res, err := scenarios.Run(context.Background(), &c, scenarios.Options{OnEvent: col.OnEvent, KeepHistory: true})
-		if err != nil {
-			t.Fatal(err)
+	for _, sc := range scs {
+		if n, ok := rename[sc.Spec.Name]; ok {
+			sc.Spec.Name = n
 		}
-		s.Runs = append(s.Runs, Run{Scenario: &c, Summary: &res.Summary, Figures: col, Flags: map[string]string{"seed": "--seeds 1..2"}})
 	}
-	return s
+	runs := make([]Run, len(scs))
+	observe := func(i int, sc *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+		col := plots.NewCollector(sc)
+		return scenarios.Options{OnEvent: col.OnEvent, KeepHistory: true}, func(res *scenarios.Result) {
+			runs[i] = Run{Scenario: sc, Summary: &res.Summary, Figures: col, Flags: map[string]string{"seed": "--seeds 1..2"}}
+		}
+	}
+	rep, err := suite.Run(context.Background(), scs, suite.Options{Seeds: []uint64{1, 2}, Observe: observe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Suite{Report: rep, Runs: runs, Command: "esgtsim suite " + strings.Join(names, " ") + " --seeds 1..2"}
 }
 
 // TestSuiteReportStructure: the suite's verdict, its table by module as
@@ -56,6 +65,7 @@ func TestSuiteReportStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkSelfContained(t, doc)
+	checkIDs(t, doc)
 	word := "PASS"
 	if !rep.Pass() {
 		word = "FAIL"
@@ -126,5 +136,28 @@ func TestFormatSeeds(t *testing.T) {
 		if got := formatSeeds(tc.seeds); got != tc.want {
 			t.Errorf("formatSeeds(%v) = %q, want %q", tc.seeds, got, tc.want)
 		}
+	}
+}
+
+// TestSuiteIDsUnique: two scenarios whose names have the same anchor get
+// sections of different ids, and every link and figure label on the page
+// names the element it should.
+func TestSuiteIDsUnique(t *testing.T) {
+	s := suiteOf(t, []string{"latency", "burst"}, map[string]string{"burst": "Latency"})
+	var buf bytes.Buffer
+	if err := WriteSuite(&buf, s, testVersion); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIDs(t, doc)
+	var ids []string
+	for _, a := range findAll(doc, hasClass("in-suite")) {
+		ids = append(ids, attr(a, "id"))
+	}
+	if strings.Join(ids, " ") != "run-latency run-latency-2" {
+		t.Errorf("section ids %q, want run-latency and run-latency-2", ids)
 	}
 }
