@@ -16,13 +16,7 @@ import (
 // Enumerations were checked by validate, so their parse errors are ignored.
 
 func (sc *Scenario) fabricConfig() fabric.Config {
-	f := sc.Spec.Fabric
-	c := fabric.DefaultConfig()
-	c.Nodes, c.MinDegree = f.Nodes, f.MinDegree
-	c.RewiringProbability, c.HubClosureProbability = f.RewiringProbability, f.HubClosureProbability
-	c.TargetDensity, c.PacketLoss = f.TargetDensity, f.PacketLoss
-	c.LatencyMin, c.LatencyMax, c.HopProcessing = f.LatencyMin, f.LatencyMax, f.HopProcessing
-	c.BandwidthsGbps = f.BandwidthsGbps
+	c := sc.Spec.Fabric.Config
 	if sc.edges != nil {
 		c.Nodes, c.MinDegree = sc.edges.Nodes, 1 // the generator is not used
 	}
@@ -30,13 +24,7 @@ func (sc *Scenario) fabricConfig() fabric.Config {
 }
 
 func (sc *Scenario) oscillatorConfig() kuramoto.Config {
-	o := sc.Spec.Oscillator
-	c := kuramoto.DefaultConfig()
-	c.Coupling, c.FreqMeanHz, c.FreqSpreadHz = o.Coupling, o.FreqMeanHz, o.FreqSpreadHz
-	c.NoiseSigma, c.Damping, c.Step = o.NoiseSigma, o.Damping, o.Step
-	c.FreqDist, _ = kuramoto.ParseDist(o.FreqDist)
-	c.Integrator, _ = kuramoto.ParseIntegrator(o.Integrator)
-	c.Normalization, _ = kuramoto.ParseNormalization(o.Normalization)
+	c := sc.Spec.Oscillator
 	c.Target = sc.Spec.Ignition.TargetCoherence
 	d := sc.Spec.Defects
 	if d.IdenticalFrequencies {

@@ -8,6 +8,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/internal/strictoml"
 	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/kuramoto"
 )
 
 // Revisions of the Python original whose defaults a scenario can start
@@ -54,8 +55,8 @@ func DefaultSpecFor(rev string) (Spec, error) {
 	case Revision20251115:
 		s.Revision = rev
 		s.Oscillator.Coupling = 20
-		s.Oscillator.Normalization = "nodes"
-		s.Oscillator.Integrator = "rk4"
+		s.Oscillator.Normalization = kuramoto.ByNodes
+		s.Oscillator.Integrator = kuramoto.RK4
 		s.Oscillator.NoiseSigma = 0.001
 		s.Oscillator.Damping = 0
 		s.Hardening.BreakerCounting = "total"

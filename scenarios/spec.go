@@ -8,6 +8,7 @@ import (
 	"github.com/esgtsim/esgtsim/model/bridge"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/model/kuramoto"
 	"github.com/esgtsim/esgtsim/model/needs"
 )
 
@@ -42,60 +43,37 @@ type Spec struct {
 	// Benchmarks); "" is shown as "Other".
 	Module string `toml:"module"`
 
-	Fabric     FabricSpec     `toml:"fabric"`
-	Oscillator OscillatorSpec `toml:"oscillator"`
-	Triggers   TriggerSpec    `toml:"triggers"`
-	Ignition   IgnitionSpec   `toml:"ignition"`
-	Hardening  HardeningSpec  `toml:"hardening"`
-	Arousal    ArousalSpec    `toml:"arousal"`
-	Needs      NeedsSpec      `toml:"needs"`
-	Bridge     BridgeSpec     `toml:"bridge"`
-	Defects    DefectsSpec    `toml:"defects"`
-	Original   OriginalSpec   `toml:"original"`
-	Workloads  []WorkloadSpec `toml:"workload"`
-	Faults     []FaultSpec    `toml:"fault"`
+	Fabric FabricSpec `toml:"fabric"`
+	// Oscillator is the [oscillator] table (docs/model.md §2).
+	Oscillator kuramoto.Config `toml:"oscillator"`
+	Triggers   TriggerSpec     `toml:"triggers"`
+	Ignition   IgnitionSpec    `toml:"ignition"`
+	Hardening  HardeningSpec   `toml:"hardening"`
+	Arousal    ArousalSpec     `toml:"arousal"`
+	Needs      NeedsSpec       `toml:"needs"`
+	Bridge     BridgeSpec      `toml:"bridge"`
+	Defects    DefectsSpec     `toml:"defects"`
+	Original   OriginalSpec    `toml:"original"`
+	Workloads  []WorkloadSpec  `toml:"workload"`
+	Faults     []FaultSpec     `toml:"fault"`
 	// Criteria judge the run's report (see CriterionSpec).
 	Criteria []CriterionSpec `toml:"criterion"`
 	// Sweep is the study the file proposes (see SweepSpec).
 	Sweep SweepSpec `toml:"sweep"`
 }
 
-// FabricSpec is the [fabric] table (docs/model.md §1).
+// FabricSpec is the [fabric] table (docs/model.md §1): fabric.Config's
+// keys, an edge list and the health loop.
 type FabricSpec struct {
-	Nodes                 int            `toml:"nodes" check:"pos"`
-	MinDegree             int            `toml:"min_degree" check:"pos"`
-	RewiringProbability   float64        `toml:"rewiring_probability" check:"prob"`
-	HubClosureProbability float64        `toml:"hub_closure_probability" check:"prob"`
-	TargetDensity         float64        `toml:"target_density" check:"prob"`
-	LatencyMin            clock.Duration `toml:"latency_min"`
-	LatencyMax            clock.Duration `toml:"latency_max"`
-	BandwidthsGbps        []float64      `toml:"bandwidths_gbps" check:"pos"`
-	PacketLoss            float64        `toml:"packet_loss" check:"prob"`
-	HopProcessing         clock.Duration `toml:"hop_processing"`
+	fabric.Config
 	// Edges names an edge list (as fabric --export-edges writes it, with
 	// optional latency_us, bandwidth_gbps and weight columns under a
 	// header) to use instead of a generated topology, relative to the
 	// scenario file's directory (to the working directory for a built-in).
 	// The fabric has the list's nodes unless nodes is set.
-	Edges string `toml:"edges"`
+	Edges string `toml:"edges" doc:"edge list (CSV) to use instead of a generated topology"`
 	// Health is the original's health loop and topology repair.
 	Health HealthSpec `toml:"health"`
-}
-
-// OscillatorSpec is the [oscillator] table (docs/model.md §2).
-type OscillatorSpec struct {
-	Coupling     float64        `toml:"coupling" check:"nonneg"`
-	FreqMeanHz   float64        `toml:"freq_mean_hz" check:"nonneg"`
-	FreqDist     string         `toml:"freq_dist"`
-	FreqSpreadHz float64        `toml:"freq_spread_hz" check:"nonneg"`
-	NoiseSigma   float64        `toml:"noise_sigma" check:"nonneg"`
-	Damping      float64        `toml:"damping" check:"nonneg"`
-	Step         clock.Duration `toml:"step" check:"pos"`
-	Integrator   string         `toml:"integrator"`
-	// Normalization divides each node's coupling sum by its degree
-	// ("degree", revision 2025-10-07) or by the number of oscillators in
-	// the ignition ("nodes", revision 2025-11-15).
-	Normalization string `toml:"normalization"`
 }
 
 // TriggerSpec is the [triggers] table (docs/model.md §3, trigger conditions).
@@ -333,28 +311,17 @@ func (f *FaultSpec) SetDefaults() { *f = FaultSpec{LatencyFactor: 1, Repeat: 1} 
 // DefaultSpec returns a scenario with every value at the model's default,
 // no workload and no fault.
 func DefaultSpec() Spec {
-	fc := fabric.DefaultConfig()
 	ec := esgt.DefaultConfig()
 	oc := ec.Oscillator
 	ac := arousal.DefaultConfig()
 	ac.Initial = ac.Baseline
 	mc := needs.DefaultMonitorConfig()
 	return Spec{
-		Revision: DefaultRevision,
-		Seed:     1,
-		Duration: 10 * clock.Second,
-		Fabric: FabricSpec{
-			Nodes: fc.Nodes, MinDegree: fc.MinDegree,
-			RewiringProbability: fc.RewiringProbability, HubClosureProbability: fc.HubClosureProbability,
-			TargetDensity: fc.TargetDensity, LatencyMin: fc.LatencyMin, LatencyMax: fc.LatencyMax,
-			BandwidthsGbps: fc.BandwidthsGbps, PacketLoss: fc.PacketLoss, HopProcessing: fc.HopProcessing,
-			Health: defaultHealthSpec(),
-		},
-		Oscillator: OscillatorSpec{
-			Coupling: oc.Coupling, FreqMeanHz: oc.FreqMeanHz, FreqDist: oc.FreqDist.String(),
-			FreqSpreadHz: oc.FreqSpreadHz, NoiseSigma: oc.NoiseSigma, Damping: oc.Damping,
-			Step: oc.Step, Integrator: oc.Integrator.String(), Normalization: oc.Normalization.String(),
-		},
+		Revision:   DefaultRevision,
+		Seed:       1,
+		Duration:   10 * clock.Second,
+		Fabric:     FabricSpec{Config: fabric.DefaultConfig(), Health: defaultHealthSpec()},
+		Oscillator: oc,
 		Triggers: TriggerSpec{
 			MinSalience: ec.MinSalience, MaxMeanLatency: ec.MaxMeanLatency, MinAvailableNodes: ec.MinAvailableNodes,
 			MinCPUCapacity: ec.MinCPUCapacity, DefaultCPUCapacity: ec.DefaultCPUCapacity,

@@ -8,7 +8,6 @@ import (
 
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/esgt"
-	"github.com/esgtsim/esgtsim/model/kuramoto"
 	"github.com/esgtsim/esgtsim/model/needs"
 )
 
@@ -31,15 +30,6 @@ func (sc *Scenario) validate() error {
 	}
 	if err := sc.fabricConfig().Validate(); err != nil {
 		return sc.modelError("fabric.", err)
-	}
-	if _, err := kuramoto.ParseDist(s.Oscillator.FreqDist); err != nil {
-		return sc.errorf("oscillator.freq_dist", "%v", err)
-	}
-	if _, err := kuramoto.ParseIntegrator(s.Oscillator.Integrator); err != nil {
-		return sc.errorf("oscillator.integrator", "%v", err)
-	}
-	if _, err := kuramoto.ParseNormalization(s.Oscillator.Normalization); err != nil {
-		return sc.errorf("oscillator.normalization", "%v", err)
 	}
 	if _, err := parseFrequencyCounts(s.Triggers.FrequencyCounts); err != nil {
 		return sc.errorf("triggers.frequency_counts", "%v", err)

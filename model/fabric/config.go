@@ -19,36 +19,39 @@ const MaxBALinks = 1 << 24
 
 // Config describes a fabric: its topology generator (docs/model.md §1), the
 // attributes drawn for each link, the broadcast's per-hop cost, and the
-// knobs that choose between exact metrics and seeded estimators.
+// knobs that choose between exact metrics and seeded estimators. The tags
+// name the keys of a scenario's [fabric] table, their bounds and their
+// one-line documentation; the estimators' knobs are no keys.
 type Config struct {
 	// Nodes is the number of nodes, at least 2 and at most [MaxNodes].
-	Nodes int
+	Nodes int `toml:"nodes" check:"pos" doc:"number of nodes"`
 	// MinDegree is m of the Barabási–Albert generator: each new node
 	// attaches to m distinct existing nodes. 1 <= MinDegree < Nodes.
-	MinDegree int
+	MinDegree int `toml:"min_degree" check:"pos" doc:"m of the Barabási–Albert generator: links of each new node"`
 	// RewiringProbability closes each sampled open neighbour pair in the
 	// first triadic-closure pass (docs/model.md §1: 0.58).
-	RewiringProbability float64
+	RewiringProbability float64 `toml:"rewiring_probability" check:"prob" doc:"probability of closing each sampled open neighbour pair (first pass)"`
 	// HubClosureProbability closes each sampled open neighbour pair of a
 	// hub in the second pass (docs/model.md §1: 0.60).
-	HubClosureProbability float64
+	HubClosureProbability float64 `toml:"hub_closure_probability" check:"prob" doc:"probability of closing each open neighbour pair of a hub (second pass)"`
 	// TargetDensity is the original's target_density. It does not steer
 	// generation (it never did); it is carried into [Metrics] for reports.
-	TargetDensity float64
+	TargetDensity float64 `toml:"target_density" check:"prob" doc:"the original's target density; reported, does not steer generation"`
 
 	// LatencyMin and LatencyMax bound each link's latency, drawn uniformly
 	// over the whole nanoseconds in [LatencyMin, LatencyMax].
-	LatencyMin, LatencyMax clock.Duration
+	LatencyMin clock.Duration `toml:"latency_min" doc:"shortest link latency"`
+	LatencyMax clock.Duration `toml:"latency_max" doc:"longest link latency"`
 	// BandwidthsGbps lists the bandwidths a link may have; each link draws
 	// one uniformly.
-	BandwidthsGbps []float64
+	BandwidthsGbps []float64 `toml:"bandwidths_gbps" check:"pos" doc:"bandwidths a link may have, Gb/s, drawn uniformly"`
 	// PacketLoss is every link's packet-loss probability when generated or
 	// healed, in [0, 1].
-	PacketLoss float64
+	PacketLoss float64 `toml:"packet_loss" check:"prob" doc:"every link's packet-loss probability"`
 	// HopProcessing is the time a node spends on a broadcast message before
 	// forwarding it: each hop of [Fabric.Broadcast] costs the link's latency
 	// plus HopProcessing.
-	HopProcessing clock.Duration
+	HopProcessing clock.Duration `toml:"hop_processing" doc:"time a node spends on a broadcast message before forwarding it"`
 
 	// ExactPathsMaxNodes is the largest live graph whose path length and
 	// efficiency are computed exactly, from a breadth-first search out of

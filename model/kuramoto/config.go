@@ -72,21 +72,23 @@ func ParseIntegrator(name string) (Integrator, error) {
 }
 
 // Config holds the oscillator parameters. The zero value is not useful;
-// start from [DefaultConfig].
+// start from [DefaultConfig]. The tags name each field's key in a
+// scenario's [oscillator] table, its bounds and its one-line
+// documentation; Target and NoiseScaling are set from other tables.
 type Config struct {
-	Coupling     float64        // K, in rad/s
-	FreqMeanHz   float64        // mean natural frequency
-	FreqDist     Dist           // distribution of natural frequencies
-	FreqSpreadHz float64        // spread of that distribution (see Dist)
-	NoiseSigma   float64        // phase noise σ in rad/√s
-	Damping      float64        // d in 1/s; 0 disables the original's damping term
-	Step         clock.Duration // integration step dt
-	Integrator   Integrator
-	Target       float64 // coherence r regarded as synchronised
+	Coupling     float64        `toml:"coupling" check:"nonneg" doc:"coupling strength K, rad/s"`
+	FreqMeanHz   float64        `toml:"freq_mean_hz" check:"nonneg" doc:"mean natural frequency, Hz"`
+	FreqDist     Dist           `toml:"freq_dist" doc:"distribution of natural frequencies: none, normal, cauchy or uniform"`
+	FreqSpreadHz float64        `toml:"freq_spread_hz" check:"nonneg" doc:"spread of that distribution, Hz (sd, half-width or half-range)"`
+	NoiseSigma   float64        `toml:"noise_sigma" check:"nonneg" doc:"phase noise sigma, rad/sqrt(s)"`
+	Damping      float64        `toml:"damping" check:"nonneg" doc:"damping d, 1/s; 0 disables the original's damping term"`
+	Step         clock.Duration `toml:"step" check:"pos" doc:"integration step dt"`
+	Integrator   Integrator     `toml:"integrator" doc:"integration scheme: euler or rk4"`
+	Target       float64        // coherence r regarded as synchronised
 
 	// Normalization divides each node's coupling sum by its degree (the
 	// default) or by the number of oscillators.
-	Normalization Normalization
+	Normalization Normalization `toml:"normalization" doc:"divide each coupling sum by the node's degree or by the number of nodes"`
 	// NoiseScaling scales the per-step noise by √dt (the default) or by dt
 	// (the original's defect).
 	NoiseScaling NoiseScaling
