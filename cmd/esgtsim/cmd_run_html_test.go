@@ -92,7 +92,7 @@ func TestSuiteHTML(t *testing.T) {
 }
 
 // reproduceRE finds the reproduce commands of a page.
-var reproduceRE = regexp.MustCompile(`<dt>reproduce</dt><dd><code>([^<]*)</code>`)
+var reproduceRE = regexp.MustCompile(`<dt>reproduce[^<]*</dt><dd><code>([^<]*)</code>`)
 
 // reproduced returns the words of the reproduce commands of the page at
 // path, as a shell splits them, without the leading "esgtsim".

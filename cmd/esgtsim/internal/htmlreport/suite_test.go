@@ -116,6 +116,10 @@ func TestSuiteReportStructure(t *testing.T) {
 		if details == nil || attr(details, "open") != "" || find(details, hasClass("configuration")) == nil || len(findAll(details, isElement(atom.Figure, "", ""))) != len(plots.RunPlots) {
 			t.Errorf("%s: no collapsed details with the run's figures and configuration", sc.Name)
 		}
+		// The run's own facts say they are of the first seed.
+		if meta := text(find(a, hasClass("meta"))); !strings.Contains(meta, "requests (seed 1)") {
+			t.Errorf("%s: the header does not say its requests are seed 1's: %q", sc.Name, meta)
+		}
 		for _, d := range sc.Digests {
 			if !strings.Contains(text(a), d) {
 				t.Errorf("%s: digest %s not shown", sc.Name, d)
