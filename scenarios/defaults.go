@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -13,14 +12,32 @@ import (
 	"github.com/esgtsim/esgtsim/internal/strictoml"
 )
 
-// Defaults lists the effective default of every key of a scenario at
+// KeyDefault is one key of the scenario format with its default at a
+// revision and its definition.
+type KeyDefault struct {
+	Key string // the path, "table.key"
+	// Value is the default in TOML syntax, "" when the key has none ("not
+	// measured" unless set).
+	Value string
+	Doc   string // the one-line documentation
+	Check string // the bounds, as the check tag states them ("pos", "prob")
+}
+
+// Line formats k as "table.key = value  # doc", or as a comment when the
+// key has no default value.
+func (k KeyDefault) Line() string {
+	if k.Value == "" {
+		return "# " + k.Key + ": " + k.Doc
+	}
+	return k.Key + " = " + k.Value + "  # " + k.Doc
+}
+
+// KeyDefaults lists every key of a scenario with its effective default at
 // revision rev (ModelRevision: the project's model, which names no
-// revision), one "table.key = value" line each in file order, values in
-// TOML syntax so that any line can be pasted into a scenario. Arrays of
-// tables ([[workload]], [[fault]], [[needs.change]]) have no defaults and
-// and the scenario's name and description are left out; a key whose default is "not measured" is listed as a
-// comment.
-func Defaults(rev string) ([]string, error) {
+// revision), in file order. Arrays of tables ([[workload]], [[fault]],
+// [[needs.change]], [[criterion]]) have no defaults and the scenario's
+// name and description none worth listing: they are left out.
+func KeyDefaults(rev string) ([]KeyDefault, error) {
 	if _, err := DefaultSpecFor(rev); err != nil {
 		return nil, err
 	}
@@ -32,19 +49,36 @@ func Defaults(rev string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc.Spec.Name = ""
+	var keys []KeyDefault
+	listKeys("", reflect.ValueOf(sc.Spec), &keys)
+	return keys, nil
+}
+
+// Defaults lists the effective default of every key of a scenario at
+// revision rev, one [KeyDefault.Line] each in file order, values in TOML
+// syntax so that any line can be pasted into a scenario. For the model
+// (ModelRevision) the revision is a comment: naming it would switch the
+// hardening off.
+func Defaults(rev string) ([]string, error) {
+	keys, err := KeyDefaults(rev)
+	if err != nil {
+		return nil, err
+	}
 	var lines []string
-	listKeys("", reflect.ValueOf(sc.Spec), &lines)
 	if rev == ModelRevision {
-		// Naming the revision would switch the hardening off.
-		lines = slices.DeleteFunc(lines, func(l string) bool { return strings.HasPrefix(l, "revision = ") })
-		lines = slices.Insert(lines, 0, "# revision: none named, "+ModelDescription(ModelRevision))
+		lines = append(lines, "# revision: none named, "+ModelDescription(ModelRevision))
+	}
+	for _, k := range keys {
+		if rev == ModelRevision && k.Key == "revision" {
+			continue
+		}
+		lines = append(lines, k.Line())
 	}
 	return lines, nil
 }
 
-// listKeys appends a line for every key of the struct v, under prefix.
-func listKeys(prefix string, v reflect.Value, lines *[]string) {
+// listKeys appends every key of the struct v, under prefix.
+func listKeys(prefix string, v reflect.Value, keys *[]KeyDefault) {
 	for _, field := range strictoml.Fields(v.Type()) {
 		name := field.Key
 		if prefix == "" && (name == "name" || name == "description") {
@@ -53,39 +87,41 @@ func listKeys(prefix string, v reflect.Value, lines *[]string) {
 		key := prefix + name
 		f := v.FieldByIndex(field.Index)
 		switch {
-		case f.Type().Implements(textMarshaler):
-			text, _ := f.Interface().(encoding.TextMarshaler).MarshalText()
-			*lines = append(*lines, fmt.Sprintf("%s = %q", key, text))
-		case f.Kind() == reflect.Struct:
-			listKeys(key+".", f, lines)
+		case f.Type() != durationType && !f.Type().Implements(textMarshaler) && f.Kind() == reflect.Struct:
+			listKeys(key+".", f, keys)
 		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Struct:
 			// arrays of tables: nothing to default
 		default:
-			*lines = append(*lines, keyLine(key, f))
+			*keys = append(*keys, KeyDefault{Key: key, Value: tomlValue(f), Doc: field.Doc, Check: field.Check})
 		}
 	}
 }
 
 var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 
-// keyLine formats one key and its value.
-func keyLine(key string, f reflect.Value) string {
-	if f.Type() == reflect.TypeFor[clock.Duration]() {
-		return fmt.Sprintf("%s = %q", key, clock.Duration(f.Int()).String())
+// tomlValue formats a key's value in TOML syntax; "" for a NaN, which
+// means "not measured".
+func tomlValue(f reflect.Value) string {
+	if f.Type() == durationType {
+		return strconv.Quote(clock.Duration(f.Int()).String())
+	}
+	if m, ok := f.Interface().(encoding.TextMarshaler); ok {
+		text, _ := m.MarshalText()
+		return strconv.Quote(string(text))
 	}
 	switch f.Kind() {
 	case reflect.Float64:
 		if math.IsNaN(f.Float()) {
-			return fmt.Sprintf("# %s: not measured unless set", key)
+			return ""
 		}
 	case reflect.Slice:
 		items := make([]string, f.Len())
 		for i := range items {
 			items[i] = tomlScalar(f.Index(i))
 		}
-		return fmt.Sprintf("%s = [%s]", key, strings.Join(items, ", "))
+		return "[" + strings.Join(items, ", ") + "]"
 	}
-	return key + " = " + tomlScalar(f)
+	return tomlScalar(f)
 }
 
 // tomlScalar formats a string, bool, integer or float in TOML syntax.

@@ -18,11 +18,11 @@ import (
 // in the original, entering ESGT mode sets isolated nodes back to health
 // (and recruitable) while they stay isolated.
 type HealthSpec struct {
-	Enabled         bool           `toml:"enabled"`
-	Interval        clock.Duration `toml:"interval" check:"pos"`
-	Timeout         clock.Duration `toml:"timeout"`
-	Repair          bool           `toml:"repair"`
-	ESGTModeRevives bool           `toml:"esgt_mode_revives"`
+	Enabled         bool           `toml:"enabled" doc:"run the original's health loop"`
+	Interval        clock.Duration `toml:"interval" check:"pos" doc:"time between health checks"`
+	Timeout         clock.Duration `toml:"timeout" doc:"silence after which a node counts as dead"`
+	Repair          bool           `toml:"repair" doc:"repair the topology around dead nodes"`
+	ESGTModeRevives bool           `toml:"esgt_mode_revives" doc:"ESGT mode revives dead nodes, as the original's"`
 }
 
 // defaultHealthSpec is the original's loop, switched off.

@@ -15,11 +15,11 @@ type OriginalSpec struct {
 	// MCEAThreshold reports MCEA's own salience threshold, 0.70 / (0.5 +
 	// 1.5·arousal) unclamped (above 1.0 when arousal is below 0.133: no
 	// salience passes), beside the bridge's clamped one. Needs [arousal].
-	MCEAThreshold bool `toml:"mcea_threshold"`
+	MCEAThreshold bool `toml:"mcea_threshold" doc:"the original's MCEA threshold mapping"`
 	// Goals classes every needs sample by the urgency of its most urgent
 	// need, counts critical needs, and runs the original's autonomous goal
 	// generator on the samples. Needs [needs].
-	Goals bool `toml:"goals"`
+	Goals bool `toml:"goals" doc:"the original's goal generation from needs"`
 	// Resilience scores the run as the original's StressMonitor scores a
 	// stress test. Needs [arousal].
 	Resilience ResilienceSpec `toml:"resilience"`
@@ -29,16 +29,16 @@ type OriginalSpec struct {
 // whose arousal samples (one per controller update) the StressMonitor's
 // resilience score is computed from.
 type ResilienceSpec struct {
-	Enabled bool `toml:"enabled"`
+	Enabled bool `toml:"enabled" doc:"judge resilience as the original did"`
 	// StressStart and StressEnd bound the stress phase; the arousal at
 	// StressStart is the baseline recovery is measured against.
-	StressStart clock.Duration `toml:"stress_start"`
-	StressEnd   clock.Duration `toml:"stress_end"`
+	StressStart clock.Duration `toml:"stress_start" doc:"start of the stress window"`
+	StressEnd   clock.Duration `toml:"stress_end" doc:"end of the stress window"`
 	// Recovery is how long after StressEnd recovery is looked for (the
 	// original gives up after 60 s).
-	Recovery clock.Duration `toml:"recovery"`
+	Recovery clock.Duration `toml:"recovery" doc:"time allowed to recover after the stress"`
 	// Tolerance is how close to the baseline arousal counts as recovered.
-	Tolerance float64 `toml:"tolerance" check:"prob"`
+	Tolerance float64 `toml:"tolerance" check:"prob" doc:"relative shortfall still counted as recovered"`
 }
 
 // The original's StressMonitor constants (mcea/stress.py).

@@ -147,6 +147,7 @@ func TestDefaultsListing(t *testing.T) {
 			if strings.HasPrefix(l, "#") {
 				continue
 			}
+			l, _, _ = strings.Cut(l, "  # ")
 			k, v, _ := strings.Cut(l, " = ")
 			sets = append(sets, k+"="+v)
 		}

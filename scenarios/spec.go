@@ -29,19 +29,19 @@ const (
 // Spec is a scenario file. Every field defaults to the model's value; a
 // file sets only what it changes. The TOML keys are the tags.
 type Spec struct {
-	Name        string `toml:"name"`
-	Description string `toml:"description"`
+	Name        string `toml:"name" doc:"the scenario's name; the file's name unless set"`
+	Description string `toml:"description" doc:"one line saying what the scenario is for"`
 	// Revision is the revision of the original whose defaults the scenario
 	// starts from: "2025-10-07" or "2025-11-15" (see revision.go). It is
 	// read before every other key. A scenario that names none runs the
 	// project's model: 2025-10-07's dynamics with the later hardening.
-	Revision string         `toml:"revision"`
-	Seed     uint64         `toml:"seed"`
-	Duration clock.Duration `toml:"duration" check:"pos"`
+	Revision string         `toml:"revision" doc:"revision of the original whose defaults the scenario starts from"`
+	Seed     uint64         `toml:"seed" doc:"seed of every random stream of the run"`
+	Duration clock.Duration `toml:"duration" check:"pos" doc:"virtual time the run simulates"`
 	// Module groups the scenario in the suite's verdict table (the
 	// original's Load, Latency, Recovery, Concurrency, Memory and
 	// Benchmarks); "" is shown as "Other".
-	Module string `toml:"module"`
+	Module string `toml:"module" doc:"group in the suite's verdict table (\"\" is Other)"`
 
 	Fabric FabricSpec `toml:"fabric"`
 	// Oscillator is the [oscillator] table (docs/model.md §2).
@@ -78,36 +78,36 @@ type FabricSpec struct {
 
 // TriggerSpec is the [triggers] table (docs/model.md §3, trigger conditions).
 type TriggerSpec struct {
-	MinSalience        float64        `toml:"min_salience" check:"prob"`
-	MaxMeanLatency     clock.Duration `toml:"max_mean_latency"`
-	MinAvailableNodes  int            `toml:"min_available_nodes" check:"pos"`
-	MinCPUCapacity     float64        `toml:"min_cpu_capacity" check:"prob"`
-	DefaultCPUCapacity float64        `toml:"default_cpu_capacity" check:"prob"`
-	RefractoryPeriod   clock.Duration `toml:"refractory_period"`
-	MaxFrequencyHz     float64        `toml:"max_frequency_hz" check:"nonneg"`
-	MinArousal         float64        `toml:"min_arousal" check:"prob"`
-	FixedArousal       float64        `toml:"fixed_arousal" check:"prob"`
+	MinSalience        float64        `toml:"min_salience" check:"prob" doc:"salience below which a request is refused"`
+	MaxMeanLatency     clock.Duration `toml:"max_mean_latency" doc:"mean live link latency allowed"`
+	MinAvailableNodes  int            `toml:"min_available_nodes" check:"pos" doc:"fewest free healthy nodes an ignition needs"`
+	MinCPUCapacity     float64        `toml:"min_cpu_capacity" check:"prob" doc:"CPU capacity below which a request is refused"`
+	DefaultCPUCapacity float64        `toml:"default_cpu_capacity" check:"prob" doc:"CPU capacity read when no CPU source is set"`
+	RefractoryPeriod   clock.Duration `toml:"refractory_period" doc:"time after an ignition before the next may start"`
+	MaxFrequencyHz     float64        `toml:"max_frequency_hz" check:"nonneg" doc:"most ignitions started per sliding second"`
+	MinArousal         float64        `toml:"min_arousal" check:"prob" doc:"arousal below which a request is refused"`
+	FixedArousal       float64        `toml:"fixed_arousal" check:"prob" doc:"arousal read when [arousal] is disabled"`
 	// FrequencyCounts is what the max_frequency_hz gate counts in its
 	// sliding second: "ignitions" (admitted requests) or "attempts" (also
 	// requests that failed the trigger checks, as the original's event
 	// history holds them; revision 2025-11-15).
-	FrequencyCounts string `toml:"frequency_counts"`
+	FrequencyCounts string `toml:"frequency_counts" doc:"what the frequency gate counts: ignitions or attempts"`
 }
 
 // IgnitionSpec is the [ignition] table (docs/model.md §3, the five phases).
 type IgnitionSpec struct {
-	PrepareCost      clock.Duration `toml:"prepare_cost"`
-	RecruitNodes     int            `toml:"recruit_nodes" check:"nonneg"`
-	SyncTimeout      clock.Duration `toml:"sync_timeout" check:"pos"`
-	TargetCoherence  float64        `toml:"target_coherence" check:"prob"`
-	Sustain          clock.Duration `toml:"sustain" check:"pos"`
-	Dissolve         clock.Duration `toml:"dissolve" check:"pos"`
-	DissolveCoupling float64        `toml:"dissolve_coupling" check:"nonneg"`
-	SampleEvery      clock.Duration `toml:"sample_every"`
+	PrepareCost      clock.Duration `toml:"prepare_cost" doc:"time spent recruiting nodes (PREPARE)"`
+	RecruitNodes     int            `toml:"recruit_nodes" check:"nonneg" doc:"nodes per ignition; 0 recruits every free healthy node"`
+	SyncTimeout      clock.Duration `toml:"sync_timeout" check:"pos" doc:"longest SYNCHRONIZE before the attempt fails"`
+	TargetCoherence  float64        `toml:"target_coherence" check:"prob" doc:"coherence r regarded as synchronised"`
+	Sustain          clock.Duration `toml:"sustain" check:"pos" doc:"SUSTAIN duration, unless a request asks for another"`
+	Dissolve         clock.Duration `toml:"dissolve" check:"pos" doc:"DISSOLVE duration"`
+	DissolveCoupling float64        `toml:"dissolve_coupling" check:"nonneg" doc:"factor applied to K during DISSOLVE"`
+	SampleEvery      clock.Duration `toml:"sample_every" doc:"coherence history interval; 0 means every step"`
 	// ESGTWeightsInCoupling lets the links' ESGT-mode weights (×1.5 during
 	// SUSTAIN) enter the Kuramoto coupling; false couples every pair of
 	// neighbours with weight 1, as the original does (revision 2025-11-15).
-	ESGTWeightsInCoupling bool `toml:"esgt_weights_in_coupling"`
+	ESGTWeightsInCoupling bool `toml:"esgt_weights_in_coupling" doc:"let the links' ESGT-mode weights enter the coupling"`
 }
 
 // HardeningSpec is the [hardening] table; a zero limit disables its
@@ -117,24 +117,24 @@ type HardeningSpec struct {
 	// concurrency limit, the breaker and degraded mode), as the original
 	// had none at its revision of 2025-10-07 (the default when a scenario
 	// names that revision).
-	Enabled bool `toml:"enabled"`
+	Enabled bool `toml:"enabled" doc:"enable the token bucket, concurrency limit, breaker and degraded mode"`
 	// BreakerCounting is "consecutive" (the model's) or "total" (the
 	// original's class; see esgt.Total).
-	BreakerCounting string `toml:"breaker_counting"`
+	BreakerCounting string `toml:"breaker_counting" doc:"what opens the breaker: consecutive or total failures"`
 	// TokenCharge is "admitted" (only admitted requests spend a token) or
 	// "every_call" (the limiter is checked first and every request finding
 	// a token spends it, as the original's).
-	TokenCharge         string         `toml:"token_charge"`
-	RateLimitHz         float64        `toml:"rate_limit_hz" check:"nonneg"`
-	MaxConcurrent       int            `toml:"max_concurrent" check:"nonneg"`
-	BreakerThreshold    int            `toml:"breaker_threshold" check:"nonneg"`
-	BreakerCooldown     clock.Duration `toml:"breaker_cooldown"`
-	DegradedWindow      int            `toml:"degraded_window" check:"nonneg"`
-	DegradedHorizon     clock.Duration `toml:"degraded_horizon"`
-	DegradedMinSamples  int            `toml:"degraded_min_samples" check:"nonneg"`
-	DegradedEnter       float64        `toml:"degraded_enter" check:"prob"`
-	DegradedExit        float64        `toml:"degraded_exit" check:"prob"`
-	DegradedMinSalience float64        `toml:"degraded_min_salience" check:"prob"`
+	TokenCharge         string         `toml:"token_charge" doc:"who spends a token: admitted requests or every_call"`
+	RateLimitHz         float64        `toml:"rate_limit_hz" check:"nonneg" doc:"token bucket rate; 0 disables it"`
+	MaxConcurrent       int            `toml:"max_concurrent" check:"nonneg" doc:"most ignitions in flight; 0 disables the limit"`
+	BreakerThreshold    int            `toml:"breaker_threshold" check:"nonneg" doc:"failures that open the circuit breaker; 0 disables it"`
+	BreakerCooldown     clock.Duration `toml:"breaker_cooldown" doc:"time until an open breaker is half-open"`
+	DegradedWindow      int            `toml:"degraded_window" check:"nonneg" doc:"recent synchronisation attempts judged for degraded mode; 0 disables it"`
+	DegradedHorizon     clock.Duration `toml:"degraded_horizon" doc:"age after which an attempt no longer counts; 0 keeps them"`
+	DegradedMinSamples  int            `toml:"degraded_min_samples" check:"nonneg" doc:"attempts before degraded mode can be judged"`
+	DegradedEnter       float64        `toml:"degraded_enter" check:"prob" doc:"mean peak coherence below which degraded mode starts"`
+	DegradedExit        float64        `toml:"degraded_exit" check:"prob" doc:"mean peak coherence at or above which degraded mode ends"`
+	DegradedMinSalience float64        `toml:"degraded_min_salience" check:"prob" doc:"salience a request needs in degraded mode"`
 }
 
 // DefectsSpec is the [defects] table: switches that put the original's
@@ -145,25 +145,25 @@ type DefectsSpec struct {
 	// CouplingLeak: each DISSOLVE halves (ignition.dissolve_coupling) a
 	// coupling strength shared by every ignition once per oscillator, and
 	// nothing restores it (the original's 1 success in 60,000).
-	CouplingLeak bool `toml:"coupling_leak"`
+	CouplingLeak bool `toml:"coupling_leak" doc:"defect: each DISSOLVE halves a shared coupling for good"`
 	// IdenticalFrequencies: every oscillator runs at exactly
 	// oscillator.freq_mean_hz, whatever freq_dist says.
-	IdenticalFrequencies bool `toml:"identical_frequencies"`
+	IdenticalFrequencies bool `toml:"identical_frequencies" doc:"defect: every oscillator at freq_mean_hz exactly"`
 	// UnscaledNoise: the phase noise of a step is σ·dt·ξ instead of
 	// σ·√dt·ξ.
-	UnscaledNoise bool `toml:"unscaled_noise"`
+	UnscaledNoise bool `toml:"unscaled_noise" doc:"defect: phase noise scaled by dt instead of sqrt(dt)"`
 	// PhaseDamping: the original's −0.1·(θ mod 2π) term in every phase
 	// velocity (revision 2025-10-07), overriding oscillator.damping.
-	PhaseDamping bool `toml:"phase_damping"`
+	PhaseDamping bool `toml:"phase_damping" doc:"defect: the original's -0.1·(θ mod 2π) velocity term"`
 	// SyncToTimeout: SYNCHRONIZE runs to its timeout even after reaching
 	// the target and succeeds if coherence then is at or above it.
-	SyncToTimeout bool `toml:"sync_to_timeout"`
+	SyncToTimeout bool `toml:"sync_to_timeout" doc:"defect: SYNCHRONIZE always runs to its timeout"`
 	// BreakerNeverFed: the coordinator never records an outcome in the
 	// circuit breaker, so it never opens (revision 2025-11-15's code).
-	BreakerNeverFed bool `toml:"breaker_never_fed"`
+	BreakerNeverFed bool `toml:"breaker_never_fed" doc:"defect: no outcome reaches the breaker, which never opens"`
 	// DropNeverApplied: the post-ignition arousal drop is never applied
 	// (the original's bridge calls a method that does not exist).
-	DropNeverApplied bool `toml:"drop_never_applied"`
+	DropNeverApplied bool `toml:"drop_never_applied" doc:"defect: the post-ignition arousal drop is never applied"`
 }
 
 // On returns the keys of the defects switched on, in file order.
@@ -210,8 +210,8 @@ type ChangeSpec struct {
 	Metric   string         `toml:"metric"`
 	Kind     string         `toml:"kind"` // step, ramp or spike
 	At       clock.Duration `toml:"at"`
-	Until    clock.Duration `toml:"until"`    // ramp: when the value is reached
-	Duration clock.Duration `toml:"duration"` // spike: how long it lasts
+	Until    clock.Duration `toml:"until"`                                         // ramp: when the value is reached
+	Duration clock.Duration `toml:"duration" doc:"virtual time the run simulates"` // spike: how long it lasts
 	Value    float64        `toml:"value"`
 	Probe    bool           `toml:"probe"`
 	Repeat   int            `toml:"repeat" check:"pos"` // occurrences, period apart
@@ -255,7 +255,7 @@ type WorkloadSpec struct {
 	Every    clock.Duration   `toml:"every"`
 	Batches  int              `toml:"batches" check:"nonneg"`
 	At       []clock.Duration `toml:"at"`
-	Sustain  clock.Duration   `toml:"sustain"`
+	Sustain  clock.Duration   `toml:"sustain" doc:"SUSTAIN duration, unless a request asks for another"`
 	Salience SalienceSpec     `toml:"salience"`
 
 	// Modulation workloads.

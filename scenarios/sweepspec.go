@@ -12,8 +12,8 @@ package scenarios
 // The values are written as the flags take them and checked when a
 // command uses them.
 type SweepSpec struct {
-	Params []string `toml:"params"` // each as --param: path.to.key=VALUES
-	Seeds  string   `toml:"seeds"`  // as --seeds: 1..N or a list
+	Params []string `toml:"params" doc:"the study's parameters, each as --param path.to.key=VALUES"` // each as --param: path.to.key=VALUES
+	Seeds  string   `toml:"seeds" doc:"the study's seeds, as --seeds: 1..N or a list"`               // as --seeds: 1..N or a list
 }
 
 // KeyError returns err as an error about the key at path, with the

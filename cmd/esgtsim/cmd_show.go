@@ -17,7 +17,8 @@ var showCmd = &command{
 starting point for a scenario of your own (esgtsim show latency > mine.toml).
 
 --defaults prints instead the effective default of every key, one
-"table.key = value" line each: without --revision, the project's model
+"table.key = value  # doc" line each (docs/configuration.md has the same
+keys with their bounds): without --revision, the project's model
 (what a scenario that names no revision runs with: the original's
 ` + scenarios.DefaultRevision + ` dynamics with the hardening it gained later); with
 --revision R (` + strings.Join(scenarios.Revisions(), " or ") + `), what a scenario that says
