@@ -33,17 +33,30 @@ type BroadcastResult struct {
 //
 // If src is out of range or not healthy, nothing is sent and Reached is 0.
 // After the first call Broadcast allocates nothing; it costs
-// O((n + links)·log n).
+// O((n + links)·log n), and O(1) when it repeats the previous flood: the
+// same source on the same [Fabric.TopologyVersion], the previous flood
+// having drawn nothing from rng (so that it is a function of the fabric
+// alone, and this one would draw nothing either).
 func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 	if src < 0 || src >= f.n || !f.state[src].healthy() {
 		return BroadcastResult{}
 	}
 	b := &f.bc
+	if b.repeats(src, f.topology) {
+		return b.last
+	}
+	res, drew := f.flood(src, rng)
+	b.remember(src, f.topology, res, drew)
+	return res
+}
+
+// flood is Broadcast's computation; it reports whether it drew from rng.
+func (f *Fabric) flood(src int, rng *rand.Rand) (res BroadcastResult, drew bool) {
+	b := &f.bc
 	b.reset(f.n, len(f.g.nbr)+2*len(f.bypass.set))
 	hop := f.cfg.HopProcessing
 	b.arrival[src] = 0
 	b.push(0, int32(src))
-	var res BroadcastResult
 	for len(b.heap) > 0 {
 		it := b.pop()
 		u := it.node
@@ -59,11 +72,14 @@ func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 				continue
 			}
 			l := &f.links[f.g.lid[s]]
-			if !l.Active || !(l.Weight > minBroadcastWeight) {
+			if !l.Active || !carries(l.Weight) {
 				continue
 			}
-			if l.PacketLoss > 0 && lost(rng, l.PacketLoss) {
-				continue
+			if l.PacketLoss > 0 {
+				drew = true
+				if lost(rng, l.PacketLoss) {
+					continue
+				}
 			}
 			if at := it.at + l.Latency + hop; at < b.arrival[v] {
 				b.arrival[v] = at
@@ -78,7 +94,7 @@ func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 			}
 		}
 	}
-	return res
+	return res, drew
 }
 
 // lost draws whether a copy sent over a link with packet loss p is lost.
@@ -89,11 +105,28 @@ func lost(rng *rand.Rand, p float64) bool {
 	return rng.Float64() < p
 }
 
-// broadcastScratch holds Broadcast's buffers between calls.
+// broadcastScratch holds Broadcast's buffers between calls, and the
+// previous flood: done marks the nodes it reached.
 type broadcastScratch struct {
 	arrival []clock.Duration
 	done    []bool
 	heap    []arrival
+
+	last         BroadcastResult
+	lastSrc      int
+	lastTopology uint64
+	lastValid    bool // last drew nothing: a function of lastSrc and lastTopology
+}
+
+// repeats reports whether a flood from src on topology version topology
+// would repeat the previous one.
+func (b *broadcastScratch) repeats(src int, topology uint64) bool {
+	return b.lastValid && b.lastSrc == src && b.lastTopology == topology
+}
+
+// remember records a flood from src on topology version topology.
+func (b *broadcastScratch) remember(src int, topology uint64, res BroadcastResult, drew bool) {
+	b.last, b.lastSrc, b.lastTopology, b.lastValid = res, src, topology, !drew
 }
 
 // arrival is a pending delivery, ordered by (at, node).

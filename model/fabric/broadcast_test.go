@@ -1,6 +1,7 @@
 package fabric
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
@@ -146,5 +147,55 @@ func TestBroadcastAllocationFree(t *testing.T) {
 	}
 	if r := f.Broadcast(0, rng); r.Reached != 1000 || r.Duration <= 0 {
 		t.Errorf("lossless-but-one fabric: %+v", r)
+	}
+}
+
+// TestBroadcastRepeats: a lossless flood repeated on the same topology
+// gives what a fresh fabric computes, marks included, through ESGT mode
+// and after faults; a lossy flood draws afresh every time.
+func TestBroadcastRepeats(t *testing.T) {
+	f := generated(t, 300, testSeed)
+	first := f.Broadcast(0, nil)
+	f.EnterESGTMode()
+	if got := f.Broadcast(0, nil); got != first {
+		t.Fatalf("in ESGT mode: %+v, want %+v", got, first)
+	}
+	f.Broadcast(5, nil)
+	if got := f.Broadcast(0, nil); got != first {
+		t.Fatalf("after a flood from another source: %+v, want %+v", got, first)
+	}
+	for _, v := range f.Neighbors(7) {
+		if err := f.CutLink(7, int(v)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.CrashNode(9); err != nil {
+		t.Fatal(err)
+	}
+	got := f.Broadcast(0, nil)
+	fresh := generated(t, 300, testSeed)
+	for _, v := range fresh.Neighbors(7) {
+		_ = fresh.CutLink(7, int(v))
+	}
+	_ = fresh.CrashNode(9)
+	want := fresh.Broadcast(0, nil)
+	if got != want || got.Reached > first.Reached-2 || !slices.Equal(f.bc.done, fresh.bc.done) {
+		t.Errorf("after the faults: %+v, a fresh fabric %+v (before %+v)", got, want, first)
+	}
+
+	lossy := generated(t, 300, testSeed)
+	for id := range lossy.NumLinks() {
+		l := lossy.Link(id)
+		if err := lossy.DegradeLink(l.A, l.B, 1, 0.6); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rng := newTestRand(3)
+	seen := map[BroadcastResult]bool{}
+	for range 10 {
+		seen[lossy.Broadcast(0, rng)] = true
+	}
+	if len(seen) < 2 {
+		t.Errorf("10 lossy floods from one source gave one result: %v", seen)
 	}
 }

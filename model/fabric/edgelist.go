@@ -292,6 +292,7 @@ func (f *Fabric) InitializeFromEdges(list *EdgeList, rng *rand.Rand) error {
 		}
 		if list.HasWeight {
 			l.Weight = e.Weight
+			f.uniformWeight = f.uniformWeight && math.Float64bits(l.Weight) == math.Float64bits(f.links[0].Weight)
 		}
 	}
 	return nil

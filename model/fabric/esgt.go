@@ -17,10 +17,14 @@ func (f *Fabric) EnterESGTMode() {
 		return
 	}
 	f.esgt = true
+	crossed := false
 	for id := range f.links {
-		f.links[id].Weight = min(f.links[id].Weight*esgtWeightFactor, esgtWeightCap)
+		l := &f.links[id]
+		w := min(l.Weight*esgtWeightFactor, esgtWeightCap)
+		crossed = crossed || carries(w) != carries(l.Weight)
+		l.Weight = w
 	}
-	f.setHealthyStates(ESGTMode)
+	f.setHealthyStates(ESGTMode, crossed)
 }
 
 // ExitESGTMode leaves ESGT mode: every link's weight is divided by 1.5,
@@ -31,21 +35,30 @@ func (f *Fabric) ExitESGTMode() {
 		return
 	}
 	f.esgt = false
+	crossed := false
 	for id := range f.links {
-		f.links[id].Weight = max(f.links[id].Weight/esgtWeightFactor, esgtWeightFloor)
+		l := &f.links[id]
+		w := max(l.Weight/esgtWeightFactor, esgtWeightFloor)
+		crossed = crossed || carries(w) != carries(l.Weight)
+		l.Weight = w
 	}
-	f.setHealthyStates(Active)
+	f.setHealthyStates(Active, crossed)
 }
 
 // InESGTMode reports whether the fabric is in ESGT mode.
 func (f *Fabric) InESGTMode() bool { return f.esgt }
 
-// setHealthyStates moves every healthy node to s (Active or ESGTMode).
-func (f *Fabric) setHealthyStates(s NodeState) {
+// setHealthyStates moves every healthy node to s (Active or ESGTMode),
+// after a change of the weights that made some link start or stop
+// carrying broadcasts if crossed.
+func (f *Fabric) setHealthyStates(s NodeState, crossed bool) {
 	for i, st := range f.state {
 		if st.healthy() {
 			f.state[i] = s
 		}
+	}
+	if crossed {
+		f.topology++
 	}
 	f.version++
 }

@@ -1,6 +1,11 @@
 package fabric
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/esgtsim/esgtsim/sim"
+)
 
 func TestESGTModeTransitions(t *testing.T) {
 	f := generated(t, 16, testSeed)
@@ -102,5 +107,66 @@ func TestNodeStateString(t *testing.T) {
 		if s.String() != want {
 			t.Errorf("%d.String() = %q, want %q", s, s.String(), want)
 		}
+	}
+}
+
+// TestTopologyVersion: ESGT mode changes the version but not the topology
+// version, every fault changes both, and a weight crossing the broadcast's
+// threshold counts as a change of topology.
+func TestTopologyVersion(t *testing.T) {
+	f := generated(t, 50, testSeed)
+	if w, ok := f.UniformLinkWeight(); !ok || w != 1 {
+		t.Fatalf("generated fabric: UniformLinkWeight = %v, %v, want 1, true", w, ok)
+	}
+	v, topo := f.Version(), f.TopologyVersion()
+	f.EnterESGTMode()
+	if w, ok := f.UniformLinkWeight(); !ok || w != 1.5 {
+		t.Errorf("in ESGT mode: UniformLinkWeight = %v, %v, want 1.5, true", w, ok)
+	}
+	f.ExitESGTMode()
+	if f.Version() == v || f.TopologyVersion() != topo {
+		t.Fatalf("ESGT mode: version %d → %d, topology %d → %d", v, f.Version(), topo, f.TopologyVersion())
+	}
+	a, b := 0, int(f.Neighbors(0)[0])
+	for _, fault := range []struct {
+		name string
+		do   func() error
+	}{
+		{"crash", func() error { return f.CrashNode(3) }},
+		{"recover", func() error { return f.RecoverNode(3) }},
+		{"degrade node", func() error { return f.DegradeNode(4) }},
+		{"degrade link", func() error { return f.DegradeLink(a, b, 2, 0) }},
+		{"cut", func() error { return f.CutLink(a, b) }},
+		{"heal", func() error { return f.HealLink(a, b) }},
+	} {
+		v, topo := f.Version(), f.TopologyVersion()
+		if err := fault.do(); err != nil {
+			t.Fatal(err)
+		}
+		if f.Version() == v || f.TopologyVersion() == topo {
+			t.Errorf("%s: version %d → %d, topology %d → %d", fault.name, v, f.Version(), topo, f.TopologyVersion())
+		}
+	}
+
+	list, err := ReadEdgeList("w.csv", strings.NewReader("a,b,weight\n0,1,0.08\n1,2,1\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Nodes, cfg.MinDegree = 3, 1
+	g, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := g.UniformLinkWeight(); ok {
+		t.Error("weights 0.08 and 1: UniformLinkWeight reports them equal")
+	}
+	topo = g.TopologyVersion()
+	g.EnterESGTMode() // 0.08 → 0.12: the link starts carrying broadcasts
+	if g.TopologyVersion() == topo {
+		t.Error("a weight crossing the broadcast threshold left the topology version")
 	}
 }

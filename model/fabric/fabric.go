@@ -30,6 +30,10 @@ type Fabric struct {
 	initialized bool
 	esgt        bool
 	version     uint64
+	topology    uint64 // see TopologyVersion
+	// uniformWeight reports that every link weighs links[0].Weight: true
+	// from the generation on, as ESGT mode scales every weight alike.
+	uniformWeight bool
 
 	g           csr
 	links       []Link
@@ -40,8 +44,9 @@ type Fabric struct {
 	bc     broadcastScratch
 	bypass bypassLinks // added by the health loop's repair
 
-	// Link aggregates cached for the current version: the coordinator asks
-	// for the mean latency on every request.
+	// Link aggregates cached for the current topology version (they do
+	// not depend on the weights): the coordinator asks for the mean latency
+	// on every request.
 	aggVersion uint64
 	aggValid   bool
 	aggLatency clock.Duration
@@ -113,7 +118,8 @@ func (f *Fabric) build(adj [][]int32, rng *rand.Rand, stop *stopper) {
 	}
 	f.healthy = f.n
 	f.initialized = true
-	f.version++
+	f.uniformWeight = true
+	f.reshaped()
 }
 
 // Initialized reports whether Initialize has built the fabric.
@@ -202,6 +208,31 @@ func (f *Fabric) HealthyCount() int { return f.healthy }
 // derived values (metrics, recruitable nodes) under it.
 func (f *Fabric) Version() uint64 { return f.version }
 
+// TopologyVersion returns a counter that increases on every change
+// [Fabric.Version] counts except entering and leaving ESGT mode: a change
+// of a node's health, of a link's state or attributes, or a bypass link.
+// (ESGT mode moves nodes between Active and ESGTMode, both healthy, and
+// scales the weights; it counts here only if a weight crosses the
+// broadcast's threshold.) Callers keep what depends on the live graph,
+// not on the weights, under it.
+func (f *Fabric) TopologyVersion() uint64 { return f.topology }
+
+// reshaped records a change counted by both Version and TopologyVersion.
+func (f *Fabric) reshaped() {
+	f.version++
+	f.topology++
+}
+
+// UniformLinkWeight returns the weight of every link and true when the
+// links are known to weigh the same (as generated, and through ESGT mode),
+// or false otherwise, and for a fabric without links.
+func (f *Fabric) UniformLinkWeight() (float64, bool) {
+	if !f.uniformWeight || len(f.links) == 0 {
+		return 0, false
+	}
+	return f.links[0].Weight, true
+}
+
 // nodeErr returns an [ErrNoNode] error unless 0 <= i < Nodes().
 func (f *Fabric) nodeErr(i int) error {
 	if i < 0 || i >= f.n {
@@ -234,7 +265,7 @@ func (f *Fabric) MeanLinkLatency() clock.Duration {
 // aggregate recomputes the cached link aggregates if the fabric changed
 // since they were computed. O(links) after a change, O(1) otherwise.
 func (f *Fabric) aggregate() {
-	if f.aggValid && f.aggVersion == f.version {
+	if f.aggValid && f.aggVersion == f.topology {
 		return
 	}
 	var sum, count int64
@@ -255,7 +286,7 @@ func (f *Fabric) aggregate() {
 	if len(f.links) > 0 {
 		f.aggLoss = loss / float64(len(f.links))
 	}
-	f.aggVersion, f.aggValid = f.version, true
+	f.aggVersion, f.aggValid = f.topology, true
 }
 
 // LossFraction returns, for the needs monitor, the expected fraction of

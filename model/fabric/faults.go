@@ -46,7 +46,7 @@ func (f *Fabric) setNodeState(i int, s NodeState) error {
 	case !old.healthy() && s.healthy():
 		f.healthy++
 	}
-	f.version++
+	f.reshaped()
 	return nil
 }
 
@@ -72,7 +72,7 @@ func (f *Fabric) DegradeLink(a, b int, latencyFactor, loss float64) error {
 	l := &f.links[id]
 	l.Latency = clock.Duration(math.Round(float64(f.baseLatency[id]) * latencyFactor))
 	l.PacketLoss = loss
-	f.version++
+	f.reshaped()
 	return nil
 }
 
@@ -94,7 +94,7 @@ func (f *Fabric) CutLink(a, b int) error {
 		return err
 	}
 	f.links[id].Active = false
-	f.version++
+	f.reshaped()
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (f *Fabric) HealLink(a, b int) error {
 	l.Latency = f.baseLatency[id]
 	l.PacketLoss = f.cfg.PacketLoss
 	l.Active = true
-	f.version++
+	f.reshaped()
 	return nil
 }
 

@@ -109,7 +109,7 @@ func (h *Health) repair(i int, rng *rand.Rand) {
 			h.stats.BypassLinks++
 		}
 	}
-	f.version++
+	f.reshaped()
 }
 
 // Isolated reports whether node i has been isolated.

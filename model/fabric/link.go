@@ -31,3 +31,6 @@ func (l Link) CapacityGbps() float64 {
 // minBroadcastWeight is the weight a link must exceed to carry a broadcast
 // (the original's "quality connections").
 const minBroadcastWeight = 0.1
+
+// carries reports whether a link of weight w carries broadcasts.
+func carries(w float64) bool { return w > minBroadcastWeight }
