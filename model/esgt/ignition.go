@@ -1,6 +1,7 @@
 package esgt
 
 import (
+	"math"
 	"slices"
 
 	"github.com/esgtsim/esgtsim/clock"
@@ -18,10 +19,17 @@ type ignition struct {
 	freq  []float64
 	saved []float64 // phases kept across a rebuild
 
-	graph kuramoto.Graph
-	links []int32 // fabric link of each directed edge of graph, or bypassID of its far end
-	net   *kuramoto.Network
-	dyn   kuramoto.Dynamics
+	graph  kuramoto.Graph
+	links  []int32 // fabric link of each directed edge of graph, or bypassID of its far end
+	bypass bool    // some edge of graph is a bypass link
+	net    *kuramoto.Network
+	dyn    kuramoto.Dynamics
+	// built reports that graph's rows are those of nodes on the fabric of
+	// generation fabricGen (see Coordinator.useFabric) at its topology
+	// version topology.
+	built     bool
+	fabricGen int
+	topology  uint64
 
 	phase      Phase
 	phaseStart clock.Time
@@ -38,6 +46,9 @@ type ignition struct {
 func (c *Coordinator) admit(id uint64, now clock.Time, total float64, r Request, nodes []int32) {
 	ig := c.newIgnition()
 	ig.out = Outcome{ID: id, Arrival: now, Salience: total, Nodes: len(nodes)}
+	// A pooled ignition keeps its last nodes, in order: the same nodes may
+	// reuse its graph's rows.
+	ig.built = ig.built && slices.Equal(ig.nodes, nodes)
 	ig.nodes = append(ig.nodes[:0], nodes...)
 	slices.Sort(ig.nodes) // network order follows fabric ids; see build
 	for _, v := range ig.nodes {
@@ -111,15 +122,20 @@ func (ig *ignition) synchronize(now clock.Time) {
 	c := ig.c
 	ig.enter(Synchronize, now)
 	ig.syncStart = now
-	ig.build()
-	if ig.net == nil {
+	switch {
+	case ig.net == nil:
+		ig.build()
 		net, err := kuramoto.NewNetwork(&ig.graph, c.cfg.Oscillator, c.noise)
 		if err != nil {
 			panic("esgt: " + err.Error()) // unreachable: the config was validated
 		}
 		ig.net = net
+	case ig.rowsCurrent():
+		ig.net.Restart()
+	default:
+		ig.build()
+		ig.net.Reset(&ig.graph)
 	}
-	ig.net.Reset(&ig.graph)
 	if c.cfg.CouplingLeak {
 		ig.net.SetCoupling(c.leakedK)
 	}
@@ -138,6 +154,29 @@ func (ig *ignition) synchronize(now clock.Time) {
 	ig.stepEv = c.sim.After(c.cfg.Oscillator.Step, ig.stepFn)
 }
 
+// rowsCurrent reports whether the graph's rows are those build would
+// make now: built for the same nodes on the same fabric topology. If so it
+// brings the weights and frequencies up to date, as build would, without
+// walking the fabric's adjacency when the links weigh the same.
+func (ig *ignition) rowsCurrent() bool {
+	f := ig.c.fab
+	if !ig.built || ig.fabricGen != ig.c.fabricGen || ig.topology != f.TopologyVersion() {
+		return false
+	}
+	ig.setFrequencies()
+	ig.setWeights()
+	ig.version = f.Version()
+	return true
+}
+
+// setFrequencies sets the natural frequencies of the owned nodes.
+func (ig *ignition) setFrequencies() {
+	ig.freq = ig.freq[:0]
+	for _, u := range ig.nodes {
+		ig.freq = append(ig.freq, ig.c.freqHz[u])
+	}
+}
+
 // build makes the oscillator graph of the owned nodes: the sub-graph they
 // induce over active links, weighted by the links' current weights, with
 // their natural frequencies. The nodes are in ascending fabric id and each
@@ -150,9 +189,9 @@ func (ig *ignition) build() {
 	}
 	ig.graph.Reset()
 	ig.links = ig.links[:0]
-	ig.freq = ig.freq[:0]
+	ig.bypass = false
+	ig.setFrequencies()
 	for _, u := range ig.nodes {
-		ig.freq = append(ig.freq, c.freqHz[u])
 		nb, links := f.Neighbors(int(u)), f.LinkIDs(int(u))
 		for e, v := range nb {
 			if c.local[v] < 0 {
@@ -167,6 +206,7 @@ func (ig *ignition) build() {
 			if c.local[v] >= 0 {
 				ig.graph.AddEdge(c.local[v], c.couplingWeight(f.BypassWeight()))
 				ig.links = append(ig.links, bypassID(v))
+				ig.bypass = true
 			}
 		}
 		ig.graph.EndRow()
@@ -174,7 +214,8 @@ func (ig *ignition) build() {
 	for _, v := range ig.nodes {
 		c.local[v] = -1
 	}
-	ig.version = f.Version()
+	ig.version, ig.topology = f.Version(), f.TopologyVersion()
+	ig.built, ig.fabricGen = true, c.fabricGen
 }
 
 // step advances the oscillators by one integration step and checks for
@@ -204,15 +245,18 @@ func (ig *ignition) step() {
 }
 
 // refresh follows a change of the fabric (weights, link or node state).
-// When every participant is still healthy and every link still active,
-// only the weights change (ESGT mode does this twice per ignition);
+// When the fabric's topology version is unchanged (ESGT mode, twice per
+// ignition), or every participant is still healthy and every link among
+// them still active, only the weights change;
 // otherwise the network is rebuilt without the failed nodes, keeping the
 // phases of the others, whose nodes are released. It reports false when
 // fewer than min_available_nodes remain.
 func (ig *ignition) refresh() bool {
 	c, f := ig.c, ig.c.fab
-	if ig.weightsOnly() {
-		ig.version = f.Version()
+	if ig.topology == f.TopologyVersion() || ig.sameEdges() {
+		ig.setWeights()
+		ig.net.WeightsChanged()
+		ig.version, ig.topology = f.Version(), f.TopologyVersion()
 		return true
 	}
 	phases := ig.net.Phases()
@@ -226,7 +270,7 @@ func (ig *ignition) refresh() bool {
 			c.busy[v] = nil
 		}
 	}
-	ig.nodes = kept
+	ig.nodes, ig.built = kept, false
 	if len(kept) < c.cfg.MinAvailableNodes {
 		return false
 	}
@@ -239,10 +283,10 @@ func (ig *ignition) refresh() bool {
 	return true
 }
 
-// weightsOnly updates the edge weights in place and reports true if the
-// fabric change left every participant healthy and the same links active
-// among them (it walks the adjacency exactly as build does).
-func (ig *ignition) weightsOnly() bool {
+// sameEdges reports whether the fabric change left every participant
+// healthy and the same links active among them (it walks the adjacency
+// exactly as build does).
+func (ig *ignition) sameEdges() bool {
 	c, f := ig.c, ig.c.fab
 	for k, v := range ig.nodes {
 		if !f.Healthy(int(v)) {
@@ -277,8 +321,18 @@ func (ig *ignition) weightsOnly() bool {
 			e++
 		}
 	}
-	if e != len(ig.links) {
-		return false
+	return e == len(ig.links)
+}
+
+// setWeights sets each edge's weight to the coupling weight of its link,
+// all at once when they are known to be equal.
+func (ig *ignition) setWeights() {
+	c, f := ig.c, ig.c.fab
+	if w, ok := ig.uniformWeight(); ok {
+		for e := range ig.graph.Weights {
+			ig.graph.Weights[e] = w
+		}
+		return
 	}
 	for e, id := range ig.links {
 		w := f.BypassWeight()
@@ -287,8 +341,20 @@ func (ig *ignition) weightsOnly() bool {
 		}
 		ig.graph.Weights[e] = c.couplingWeight(w)
 	}
-	ig.net.WeightsChanged()
-	return true
+}
+
+// uniformWeight returns the coupling weight of every edge and true when
+// the fabric knows them to be equal.
+func (ig *ignition) uniformWeight() (float64, bool) {
+	c, f := ig.c, ig.c.fab
+	if c.cfg.CouplingIgnoresWeights {
+		return 1, true
+	}
+	w, ok := f.UniformLinkWeight()
+	if ok && ig.bypass && math.Float64bits(f.BypassWeight()) != math.Float64bits(w) {
+		return 0, false
+	}
+	return w, ok
 }
 
 // synced ends SYNCHRONIZE successfully at now and starts BROADCAST: the

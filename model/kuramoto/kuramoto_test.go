@@ -368,3 +368,46 @@ func TestDynamics(t *testing.T) {
 		t.Error("history kept although keep was false")
 	}
 }
+
+// TestRestartMatchesReset: after steps, a change of coupling and a change
+// of weights in place, Restart leaves the network as Reset onto the same
+// graph does, bit for bit, with uniform and with per-edge weights.
+func TestRestartMatchesReset(t *testing.T) {
+	for _, in := range []Integrator{Euler, RK4} {
+		for _, uniform := range []bool{true, false} {
+			run := func(restart bool) []float64 {
+				g := ErdosRenyi(60, 0.2, rand.New(rand.NewPCG(5, 1)))
+				cfg := DefaultConfig()
+				cfg.Integrator = in
+				n := mustNetwork(t, g, cfg, rand.New(rand.NewPCG(5, 2)))
+				n.RandomizePhases(rand.New(rand.NewPCG(5, 3)))
+				n.SetCoupling(7)
+				for range 50 {
+					n.Step()
+				}
+				for e := range g.Weights {
+					g.Weights[e] = 1.5
+					if !uniform {
+						g.Weights[e] = float64(1 + e%3)
+					}
+				}
+				if restart {
+					n.Restart()
+				} else {
+					n.Reset(g)
+				}
+				if n.Coupling() != cfg.Coupling {
+					t.Fatalf("restart %v: coupling %v, want %v", restart, n.Coupling(), cfg.Coupling)
+				}
+				n.RandomizePhases(rand.New(rand.NewPCG(5, 4)))
+				for range 100 {
+					n.Step()
+				}
+				return slices.Clone(n.Phases())
+			}
+			if !slices.Equal(run(true), run(false)) {
+				t.Errorf("%v, uniform %v: Restart and Reset differ", in, uniform)
+			}
+		}
+	}
+}

@@ -69,8 +69,20 @@ func NewNetwork(g *Graph, cfg Config, noise *rand.Rand) (*Network, error) {
 
 // Reset moves the network onto graph g, reusing its buffers: phases become
 // 0, natural frequencies the configured mean, coupling the configured K.
+// It lays out g's rows, in O(nodes + edges).
 func (n *Network) Reset(g *Graph) {
 	n.g = g
+	n.layout.build(g)
+	n.par.partition(g)
+	n.Restart()
+}
+
+// Restart is Reset onto the network's graph when its rows (Offsets and
+// Targets) have not changed since the last Reset: it keeps their layout
+// and re-reads only the weights, in O(nodes), or O(nodes + edges) when the
+// weights are not all equal.
+func (n *Network) Restart() {
+	g := n.g
 	size := g.Nodes()
 	for _, s := range []*[]float64{&n.theta, &n.omega, &n.invDeg, &n.kick} {
 		*s = resize(*s, size)
@@ -96,9 +108,7 @@ func (n *Network) Reset(g *Graph) {
 	}
 	clear(n.kick)
 	n.coupling = n.cfg.Coupling
-	n.layout.build(g)
 	n.WeightsChanged()
-	n.par.partition(g)
 	n.updateTrig()
 }
 
