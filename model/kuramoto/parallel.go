@@ -83,11 +83,12 @@ func (p *parallel) partition(g *Graph) {
 // the step's noise increments while the helpers start on the derivatives.
 func (p *parallel) run(noise bool) {
 	n, rows := p.net, len(p.net.theta)
-	w := p.workers
-	if w == 0 {
-		w = runtime.GOMAXPROCS(0)
+	w := min(p.workers, len(p.bounds)-1)
+	if p.workers == 0 && len(p.bounds) > 2 {
+		// Only a network with several blocks asks: GOMAXPROCS takes the
+		// scheduler's lock, a noticeable cost on every step of a small one.
+		w = min(runtime.GOMAXPROCS(0), len(p.bounds)-1)
 	}
-	w = min(w, len(p.bounds)-1)
 	if w <= 1 {
 		n.derive(0, rows)
 		if noise {
