@@ -67,7 +67,7 @@ func BenchmarkKuramotoStep(b *testing.B) {
 					g := fabricGraph(b, n)
 					cfg := kuramoto.DefaultConfig()
 					cfg.Integrator = in
-					net, err := kuramoto.NewNetwork(g, cfg, sim.NewStream(1, "noise"))
+					net, err := kuramoto.NewNetwork(g, cfg, sim.StreamSource(1, "noise"))
 					if err != nil {
 						b.Fatal(err)
 					}

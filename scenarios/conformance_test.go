@@ -34,7 +34,7 @@ type syncReference struct {
 func syncAttempts(t *testing.T, g *kuramoto.Graph, cfg kuramoto.Config, n int) (float64, []float64) {
 	t.Helper()
 	const steps = 60
-	net, err := kuramoto.NewNetwork(g, cfg, sim.NewStream(42, "conformance/noise"))
+	net, err := kuramoto.NewNetwork(g, cfg, sim.StreamSource(42, "conformance/noise"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,11 +14,18 @@ import (
 // components silently sharing draws is a bug; derive distinct names such as
 // "fabric/2" instead.
 func (s *Sim) Stream(name string) *rand.Rand {
+	return rand.New(s.StreamSource(name))
+}
+
+// StreamSource returns the PCG source of the run's stream called name, for
+// a component that draws from the source directly; it counts as
+// requesting the stream, like [Sim.Stream].
+func (s *Sim) StreamSource(name string) *rand.PCG {
 	if _, dup := s.streams[name]; dup {
 		panic(fmt.Sprintf("sim: stream %q requested twice", name))
 	}
 	s.streams[name] = struct{}{}
-	return NewStream(s.seed, name)
+	return StreamSource(s.seed, name)
 }
 
 // NewStream returns the random stream called name for a run seeded with

@@ -145,7 +145,7 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 		return e.usagef("%v", err)
 	}
 
-	net, err := kuramoto.NewNetwork(g, cfg, sim.NewStream(seed, "kuramoto/noise"))
+	net, err := kuramoto.NewNetwork(g, cfg, sim.StreamSource(seed, "kuramoto/noise"))
 	if err != nil {
 		return e.usagef("%v", err)
 	}

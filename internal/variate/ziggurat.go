@@ -50,30 +50,40 @@ func Norm(r *rand.Rand) float64 {
 		if absInt32(j) < kn[i] {
 			return x // taken more than 99 % of the time
 		}
-		if i == 0 {
-			for {
-				x = float64(-detmath.Log(r.Float64()) * (1.0 / normR)) // rounded: normR + x below must not fuse
-				y := -detmath.Log(r.Float64())
-				if y+y >= float64(x*x) {
-					break
-				}
-			}
-			if j > 0 {
-				return normR + x
-			}
-			return -normR - x
-		}
-		if fn[i]+float32(float32(r.Float64())*(fn[i-1]-fn[i])) < float32(detmath.Exp(-.5*x*x)) {
+		if x, ok := normRare(r, j, i, x); ok {
 			return x
 		}
 	}
 }
 
-func absInt32(i int32) uint32 {
-	if i < 0 {
-		return uint32(-i)
+// normRare finishes a try of Norm that missed the ziggurat's fast path:
+// the tail beyond normR for box 0, the wedge test otherwise. It reports
+// whether the try gave a value; if not, Norm draws again.
+func normRare(r *rand.Rand, j int32, i uint64, x float64) (float64, bool) {
+	if i == 0 {
+		for {
+			x = float64(-detmath.Log(r.Float64()) * (1.0 / normR)) // rounded: normR + x below must not fuse
+			y := -detmath.Log(r.Float64())
+			if y+y >= float64(x*x) {
+				break
+			}
+		}
+		if j > 0 {
+			return normR + x, true
+		}
+		return -normR - x, true
 	}
-	return uint32(i)
+	if fn[i]+float32(float32(r.Float64())*(fn[i-1]-fn[i])) < float32(detmath.Exp(-.5*x*x)) {
+		return x, true
+	}
+	return 0, false
+}
+
+// absInt32 returns |i| as a uint32 (2^31 for math.MinInt32), without a
+// branch: the sign of a draw is random.
+func absInt32(i int32) uint32 {
+	sign := i >> 31
+	return uint32(i ^ sign - sign)
 }
 
 var ke = [256]uint32{

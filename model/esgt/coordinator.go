@@ -36,9 +36,10 @@ type Coordinator struct {
 	running     bool
 	nextID      uint64
 
-	phases, noise, broadcast, recruitRng *rand.Rand
-	fabricGen                            int
-	freqHz                               []float64 // natural frequency of each fabric node
+	phases, broadcast, recruitRng *rand.Rand
+	noise                         *rand.PCG
+	fabricGen                     int
+	freqHz                        []float64 // natural frequency of each fabric node
 
 	busy     []*ignition // owner of each fabric node, nil if free
 	inFlight []*ignition
@@ -74,7 +75,7 @@ func New(s *sim.Sim, f *fabric.Fabric, cfg Config) (*Coordinator, error) {
 		minSalience: cfg.MinSalience,
 		running:     true,
 		phases:      s.Stream("esgt/phases"),
-		noise:       s.Stream("esgt/noise"),
+		noise:       s.StreamSource("esgt/noise"),
 		broadcast:   s.Stream("esgt/broadcast"),
 		recruitRng:  s.Stream("esgt/recruit"),
 		tokens:      newTokenBucket(cfg.RateLimitHz),

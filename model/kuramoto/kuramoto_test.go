@@ -9,7 +9,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 )
 
-func mustNetwork(t *testing.T, g *Graph, cfg Config, noise *rand.Rand) *Network {
+func mustNetwork(t *testing.T, g *Graph, cfg Config, noise *rand.PCG) *Network {
 	t.Helper()
 	n, err := NewNetwork(g, cfg, noise)
 	if err != nil {
@@ -206,7 +206,7 @@ func TestNoiseScaling(t *testing.T) {
 	for _, step := range []clock.Duration{5 * clock.Millisecond, clock.Millisecond} {
 		cfg := DefaultConfig()
 		cfg.Coupling, cfg.FreqMeanHz, cfg.NoiseSigma, cfg.Step = 0, 0, sigma, step
-		n := mustNetwork(t, Complete(1), cfg, rand.New(rand.NewPCG(1, 2)))
+		n := mustNetwork(t, Complete(1), cfg, rand.NewPCG(1, 2))
 		var b Builder
 		b.Reset(nodes)
 		n.Reset(b.Graph())
@@ -280,7 +280,7 @@ func TestStepAllocatesNothing(t *testing.T) {
 	for _, in := range []Integrator{Euler, RK4} {
 		cfg := DefaultConfig()
 		cfg.Integrator = in
-		n := mustNetwork(t, Ring(32, 3), cfg, rand.New(rand.NewPCG(1, 1)))
+		n := mustNetwork(t, Ring(32, 3), cfg, rand.NewPCG(1, 1))
 		if a := testing.AllocsPerRun(100, func() { n.Step(); n.Order() }); a != 0 {
 			t.Errorf("%v: %v allocations per step", in, a)
 		}
@@ -292,7 +292,7 @@ func TestDeterministic(t *testing.T) {
 		cfg := DefaultConfig()
 		cfg.FreqDist, cfg.FreqSpreadHz = DistNormal, 2
 		g := ErdosRenyi(40, 0.3, rand.New(rand.NewPCG(3, 1)))
-		n := mustNetwork(t, g, cfg, rand.New(rand.NewPCG(3, 2)))
+		n := mustNetwork(t, g, cfg, rand.NewPCG(3, 2))
 		n.SetFrequenciesHz(DrawFrequencies(cfg, 40, rand.New(rand.NewPCG(3, 3))))
 		n.RandomizePhases(rand.New(rand.NewPCG(3, 4)))
 		for range 500 {

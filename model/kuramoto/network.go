@@ -19,7 +19,7 @@ type Network struct {
 	cfg      Config
 	g        *Graph
 	coupling float64
-	noise    *rand.Rand
+	noise    variate.Normals
 
 	theta  []float64 // phases in [0, 2π)
 	omega  []float64 // natural angular frequencies, rad/s
@@ -47,16 +47,17 @@ type Network struct {
 }
 
 // NewNetwork returns oscillators on g with every natural frequency at the
-// configured mean and every phase at 0. noise supplies the phase noise and
-// may be nil when cfg.NoiseSigma is 0.
-func NewNetwork(g *Graph, cfg Config, noise *rand.Rand) (*Network, error) {
+// configured mean and every phase at 0. noise is the source of the phase
+// noise (the draws are those of variate.Norm on rand.New(noise)) and may
+// be nil when cfg.NoiseSigma is 0.
+func NewNetwork(g *Graph, cfg Config, noise *rand.PCG) (*Network, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	if cfg.NoiseSigma > 0 && noise == nil {
 		return nil, fmt.Errorf("kuramoto: noise_sigma %v needs a noise stream", cfg.NoiseSigma)
 	}
-	n := &Network{cfg: cfg, coupling: cfg.Coupling, noise: noise}
+	n := &Network{cfg: cfg, coupling: cfg.Coupling, noise: variate.NewNormals(noise)}
 	n.dt = cfg.Step.Seconds()
 	n.noiseScale = float64(cfg.NoiseSigma * math.Sqrt(n.dt))
 	if cfg.NoiseScaling == NoiseStep {
@@ -217,9 +218,7 @@ func (n *Network) drawNoise() {
 	if n.noiseScale == 0 {
 		return
 	}
-	for i := range n.kick {
-		n.kick[i] = float64(n.noiseScale * variate.Norm(n.noise))
-	}
+	n.noise.Fill(n.kick, n.noiseScale)
 }
 
 func (n *Network) updateTrig() {

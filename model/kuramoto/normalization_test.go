@@ -50,7 +50,7 @@ func TestNoiseScalingChoice(t *testing.T) {
 	}{{NoiseSqrtStep, 0.01 * math.Sqrt(0.005)}, {NoiseStep, 0.01 * 0.005}} {
 		cfg := DefaultConfig()
 		cfg.NoiseScaling = tc.scaling
-		n, err := NewNetwork(Complete(3), cfg, rand.New(rand.NewPCG(1, 2)))
+		n, err := NewNetwork(Complete(3), cfg, rand.NewPCG(1, 2))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,7 +37,7 @@ func largeNetwork(t *testing.T, g *Graph, in Integrator, damping bool) *Network 
 	if damping {
 		cfg.Damping = 0.1
 	}
-	n := mustNetwork(t, g, cfg, rand.New(rand.NewPCG(5, 3)))
+	n := mustNetwork(t, g, cfg, rand.NewPCG(5, 3))
 	n.SetFrequenciesHz(DrawFrequencies(cfg, g.Nodes(), rand.New(rand.NewPCG(5, 4))))
 	n.RandomizePhases(rand.New(rand.NewPCG(5, 5)))
 	return n

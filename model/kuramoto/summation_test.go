@@ -43,8 +43,9 @@ func (s *serialNetwork) setPhases(theta []float64) {
 	}
 }
 
-func (s *serialNetwork) step(noise *rand.Rand) {
+func (s *serialNetwork) step(noise *rand.PCG) {
 	g, d := s.g, make([]float64, len(s.theta))
+	r := rand.New(noise)
 	for i := range s.theta {
 		var ss, sc float64
 		for e := g.Offsets[i]; e < g.Offsets[i+1]; e++ {
@@ -59,7 +60,7 @@ func (s *serialNetwork) step(noise *rand.Rand) {
 		}
 	}
 	for i := range s.theta {
-		kick := float64(s.noiseScale * variate.Norm(noise))
+		kick := float64(s.noiseScale * variate.Norm(r))
 		s.theta[i] = wrap(s.theta[i] + float64(d[i]*s.dt) + kick)
 		s.sin[i], s.cos[i] = detmath.Sincos(s.theta[i])
 	}
@@ -97,7 +98,7 @@ func fabricGraph(t *testing.T, n int) *Graph {
 // syncSteps runs attempts like the ESGT coordinator does (fresh random
 // phases, at most maxSteps Euler steps, synchronised once r >= target) and
 // returns, per attempt, the number of steps to synchronise or -1.
-func syncSteps(attempts, maxSteps int, target float64, reset func(phases []float64), step func(noise *rand.Rand), order func() float64, size int) []int {
+func syncSteps(attempts, maxSteps int, target float64, reset func(phases []float64), step func(noise *rand.PCG), order func() float64, size int) []int {
 	out := make([]int, attempts)
 	phases := make([]float64, size)
 	for a := range attempts {
@@ -106,7 +107,7 @@ func syncSteps(attempts, maxSteps int, target float64, reset func(phases []float
 			phases[i] = float64(twoPi * rng.Float64())
 		}
 		reset(phases)
-		noise := rand.New(rand.NewPCG(uint64(a), 2))
+		noise := rand.NewPCG(uint64(a), 2)
 		out[a] = -1
 		for k := 0; k <= maxSteps; k++ {
 			if order() >= target {
@@ -159,10 +160,10 @@ func TestSummationOrderKeepsSyncStatistics(t *testing.T) {
 			}
 			before := syncSteps(tc.attempts, maxSteps, target, old.setPhases, old.step, old.order, tc.nodes)
 
-			net := mustNetwork(t, g, cfg, rand.New(rand.NewPCG(0, 0)))
+			net := mustNetwork(t, g, cfg, rand.NewPCG(0, 0))
 			net.SetFrequenciesHz(freqs)
 			after := syncSteps(tc.attempts, maxSteps, target, net.SetPhases,
-				func(noise *rand.Rand) { net.noise = noise; net.Step() },
+				func(noise *rand.PCG) { net.noise = variate.NewNormals(noise); net.Step() },
 				func() float64 { r, _ := net.Order(); return r }, tc.nodes)
 
 			compareSyncStatistics(t, before, after)
