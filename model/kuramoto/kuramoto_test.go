@@ -379,7 +379,7 @@ func TestRestartMatchesReset(t *testing.T) {
 				g := ErdosRenyi(60, 0.2, rand.New(rand.NewPCG(5, 1)))
 				cfg := DefaultConfig()
 				cfg.Integrator = in
-				n := mustNetwork(t, g, cfg, rand.New(rand.NewPCG(5, 2)))
+				n := mustNetwork(t, g, cfg, rand.NewPCG(5, 2))
 				n.RandomizePhases(rand.New(rand.NewPCG(5, 3)))
 				n.SetCoupling(7)
 				for range 50 {
