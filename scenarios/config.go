@@ -1,8 +1,6 @@
 package scenarios
 
 import (
-	"fmt"
-
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/bridge"
@@ -13,7 +11,6 @@ import (
 )
 
 // The conversions below turn the file's tables into the model's configs.
-// Enumerations were checked by validate, so their parse errors are ignored.
 
 func (sc *Scenario) fabricConfig() fabric.Config {
 	c := sc.Spec.Fabric.Config
@@ -43,49 +40,13 @@ func (sc *Scenario) oscillatorConfig() kuramoto.Config {
 // revision of 2025-10-07, in 1/s.
 const originalDamping = 0.1
 
-// frequencyCountsName names what the frequency gate counts.
-func frequencyCountsName(attempts bool) string {
-	if attempts {
-		return "attempts"
-	}
-	return "ignitions"
-}
-
-// parseFrequencyCounts reports whether name asks the frequency gate to
-// count attempts.
-func parseFrequencyCounts(name string) (bool, error) {
-	switch name {
-	case "ignitions":
-		return false, nil
-	case "attempts":
-		return true, nil
-	}
-	return false, fmt.Errorf("unknown frequency count %q (want ignitions or attempts)", name)
-}
-
+// esgtConfig is the one place where scenario-level switches ([hardening]
+// enabled, [defects]) adjust the coordinator's config.
 func (sc *Scenario) esgtConfig() esgt.Config {
-	t, ig, h := sc.Spec.Triggers, sc.Spec.Ignition, sc.Spec.Hardening
+	s := &sc.Spec
 	c := esgt.DefaultConfig()
-	c.MinSalience, c.MaxMeanLatency, c.MinAvailableNodes = t.MinSalience, t.MaxMeanLatency, t.MinAvailableNodes
-	c.MinCPUCapacity, c.DefaultCPUCapacity = t.MinCPUCapacity, t.DefaultCPUCapacity
-	c.RefractoryPeriod, c.MaxFrequencyHz = t.RefractoryPeriod, t.MaxFrequencyHz
-	c.MinArousal, c.FixedArousal = t.MinArousal, t.FixedArousal
-	c.PrepareCost, c.RecruitNodes, c.SyncTimeout = ig.PrepareCost, ig.RecruitNodes, ig.SyncTimeout
-	c.TargetCoherence, c.SustainDuration, c.DissolveDuration = ig.TargetCoherence, ig.Sustain, ig.Dissolve
-	c.DissolveCoupling, c.SampleEvery = ig.DissolveCoupling, ig.SampleEvery
-	c.RateLimitHz, c.MaxConcurrent = h.RateLimitHz, h.MaxConcurrent
-	c.BreakerThreshold, c.BreakerCooldown = h.BreakerThreshold, h.BreakerCooldown
-	c.DegradedWindow, c.DegradedHorizon, c.DegradedMinSamples = h.DegradedWindow, h.DegradedHorizon, h.DegradedMinSamples
-	c.DegradedEnter, c.DegradedExit, c.DegradedMinSalience = h.DegradedEnter, h.DegradedExit, h.DegradedMinSalience
-	if !h.Enabled {
-		c.RateLimitHz, c.MaxConcurrent, c.BreakerThreshold = 0, 0, 0
-		c.DegradedWindow, c.DegradedMinSamples = 0, 0
-	}
-	c.BreakerCounting, _ = esgt.ParseBreakerCounting(h.BreakerCounting)
-	c.TokenCharge, _ = esgt.ParseTokenCharge(h.TokenCharge)
-	c.FrequencyCountsAttempts, _ = parseFrequencyCounts(t.FrequencyCounts)
-	c.CouplingIgnoresWeights = !ig.ESGTWeightsInCoupling
-	d := sc.Spec.Defects
+	c.Triggers, c.Ignition, c.Hardening = s.Triggers, s.Ignition, s.Hardening.config()
+	d := s.Defects
 	c.CouplingLeak, c.SyncToTimeout, c.BreakerNeverFed = d.CouplingLeak, d.SyncToTimeout, d.BreakerNeverFed
 	c.Oscillator = sc.oscillatorConfig()
 	return c

@@ -8,6 +8,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/internal/strictoml"
 	"github.com/esgtsim/esgtsim/model/arousal"
+	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
 )
 
@@ -59,9 +60,9 @@ func DefaultSpecFor(rev string) (Spec, error) {
 		s.Oscillator.Integrator = kuramoto.RK4
 		s.Oscillator.NoiseSigma = 0.001
 		s.Oscillator.Damping = 0
-		s.Hardening.BreakerCounting = "total"
-		s.Hardening.TokenCharge = "every_call"
-		s.Triggers.FrequencyCounts = "attempts"
+		s.Hardening.BreakerCounting = esgt.Total
+		s.Hardening.TokenCharge = esgt.ChargeEveryCall
+		s.Triggers.FrequencyCounts = esgt.CountAttempts
 		s.Ignition.ESGTWeightsInCoupling = false
 		s.Arousal.RefractoryDrop.Mode = arousal.DropModulation
 		s.Arousal.RefractoryDrop.Delta = 0.15

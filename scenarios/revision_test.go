@@ -96,8 +96,8 @@ func TestRevision20251115Defaults(t *testing.T) {
 	if o.Coupling != 20 || o.Normalization != kuramoto.ByNodes || o.Integrator != kuramoto.RK4 || o.NoiseSigma != 0.001 || o.Damping != 0 {
 		t.Errorf("oscillator %+v, want K 20 by nodes, RK4, σ 0.001, no damping", o)
 	}
-	if e.BreakerCounting != esgt.Total || e.TokenCharge != esgt.ChargeEveryCall || !e.FrequencyCountsAttempts || !e.CouplingIgnoresWeights {
-		t.Errorf("hardening %v %v, attempts %v, weights ignored %v", e.BreakerCounting, e.TokenCharge, e.FrequencyCountsAttempts, e.CouplingIgnoresWeights)
+	if e.BreakerCounting != esgt.Total || e.TokenCharge != esgt.ChargeEveryCall || e.FrequencyCounts != esgt.CountAttempts || e.ESGTWeightsInCoupling {
+		t.Errorf("hardening %v %v, frequency counts %v, ESGT weights in coupling %v", e.BreakerCounting, e.TokenCharge, e.FrequencyCounts, e.ESGTWeightsInCoupling)
 	}
 	if a.RefractoryDrop.Mode != arousal.DropModulation || a.RefractoryDrop.Delta != 0.15 {
 		t.Errorf("drop %+v, want the bridge's −0.15 modulation", a.RefractoryDrop)

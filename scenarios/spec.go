@@ -46,16 +46,18 @@ type Spec struct {
 	Fabric FabricSpec `toml:"fabric"`
 	// Oscillator is the [oscillator] table (docs/model.md §2).
 	Oscillator kuramoto.Config `toml:"oscillator"`
-	Triggers   TriggerSpec     `toml:"triggers"`
-	Ignition   IgnitionSpec    `toml:"ignition"`
-	Hardening  HardeningSpec   `toml:"hardening"`
-	Arousal    ArousalSpec     `toml:"arousal"`
-	Needs      NeedsSpec       `toml:"needs"`
-	Bridge     BridgeSpec      `toml:"bridge"`
-	Defects    DefectsSpec     `toml:"defects"`
-	Original   OriginalSpec    `toml:"original"`
-	Workloads  []WorkloadSpec  `toml:"workload"`
-	Faults     []FaultSpec     `toml:"fault"`
+	// Triggers and Ignition are the [triggers] and [ignition] tables
+	// (docs/model.md §3).
+	Triggers  esgt.Triggers  `toml:"triggers"`
+	Ignition  esgt.Ignition  `toml:"ignition"`
+	Hardening HardeningSpec  `toml:"hardening"`
+	Arousal   ArousalSpec    `toml:"arousal"`
+	Needs     NeedsSpec      `toml:"needs"`
+	Bridge    BridgeSpec     `toml:"bridge"`
+	Defects   DefectsSpec    `toml:"defects"`
+	Original  OriginalSpec   `toml:"original"`
+	Workloads []WorkloadSpec `toml:"workload"`
+	Faults    []FaultSpec    `toml:"fault"`
 	// Criteria judge the run's report (see CriterionSpec).
 	Criteria []CriterionSpec `toml:"criterion"`
 	// Sweep is the study the file proposes (see SweepSpec).
@@ -76,65 +78,26 @@ type FabricSpec struct {
 	Health HealthSpec `toml:"health"`
 }
 
-// TriggerSpec is the [triggers] table (docs/model.md §3, trigger conditions).
-type TriggerSpec struct {
-	MinSalience        float64        `toml:"min_salience" check:"prob" doc:"salience below which a request is refused"`
-	MaxMeanLatency     clock.Duration `toml:"max_mean_latency" doc:"mean live link latency allowed"`
-	MinAvailableNodes  int            `toml:"min_available_nodes" check:"pos" doc:"fewest free healthy nodes an ignition needs"`
-	MinCPUCapacity     float64        `toml:"min_cpu_capacity" check:"prob" doc:"CPU capacity below which a request is refused"`
-	DefaultCPUCapacity float64        `toml:"default_cpu_capacity" check:"prob" doc:"CPU capacity read when no CPU source is set"`
-	RefractoryPeriod   clock.Duration `toml:"refractory_period" doc:"time after an ignition before the next may start"`
-	MaxFrequencyHz     float64        `toml:"max_frequency_hz" check:"nonneg" doc:"most ignitions started per sliding second"`
-	MinArousal         float64        `toml:"min_arousal" check:"prob" doc:"arousal below which a request is refused"`
-	FixedArousal       float64        `toml:"fixed_arousal" check:"prob" doc:"arousal read when [arousal] is disabled"`
-	// FrequencyCounts is what the max_frequency_hz gate counts in its
-	// sliding second: "ignitions" (admitted requests) or "attempts" (also
-	// requests that failed the trigger checks, as the original's event
-	// history holds them; revision 2025-11-15).
-	FrequencyCounts string `toml:"frequency_counts" doc:"what the frequency gate counts: ignitions or attempts"`
-}
-
-// IgnitionSpec is the [ignition] table (docs/model.md §3, the five phases).
-type IgnitionSpec struct {
-	PrepareCost      clock.Duration `toml:"prepare_cost" doc:"time spent recruiting nodes (PREPARE)"`
-	RecruitNodes     int            `toml:"recruit_nodes" check:"nonneg" doc:"nodes per ignition; 0 recruits every free healthy node"`
-	SyncTimeout      clock.Duration `toml:"sync_timeout" check:"pos" doc:"longest SYNCHRONIZE before the attempt fails"`
-	TargetCoherence  float64        `toml:"target_coherence" check:"prob" doc:"coherence r regarded as synchronised"`
-	Sustain          clock.Duration `toml:"sustain" check:"pos" doc:"SUSTAIN duration, unless a request asks for another"`
-	Dissolve         clock.Duration `toml:"dissolve" check:"pos" doc:"DISSOLVE duration"`
-	DissolveCoupling float64        `toml:"dissolve_coupling" check:"nonneg" doc:"factor applied to K during DISSOLVE"`
-	SampleEvery      clock.Duration `toml:"sample_every" doc:"coherence history interval; 0 means every step"`
-	// ESGTWeightsInCoupling lets the links' ESGT-mode weights (×1.5 during
-	// SUSTAIN) enter the Kuramoto coupling; false couples every pair of
-	// neighbours with weight 1, as the original does (revision 2025-11-15).
-	ESGTWeightsInCoupling bool `toml:"esgt_weights_in_coupling" doc:"let the links' ESGT-mode weights enter the coupling"`
-}
-
-// HardeningSpec is the [hardening] table; a zero limit disables its
-// mechanism.
+// HardeningSpec is the [hardening] table (docs/model.md §3): esgt's
+// hardening, which a revision of the original may not have.
 type HardeningSpec struct {
-	// Enabled = false removes every mechanism below (the token bucket, the
+	// Enabled = false removes every mechanism (the token bucket, the
 	// concurrency limit, the breaker and degraded mode), as the original
 	// had none at its revision of 2025-10-07 (the default when a scenario
 	// names that revision).
 	Enabled bool `toml:"enabled" doc:"enable the token bucket, concurrency limit, breaker and degraded mode"`
-	// BreakerCounting is "consecutive" (the model's) or "total" (the
-	// original's class; see esgt.Total).
-	BreakerCounting string `toml:"breaker_counting" doc:"what opens the breaker: consecutive or total failures"`
-	// TokenCharge is "admitted" (only admitted requests spend a token) or
-	// "every_call" (the limiter is checked first and every request finding
-	// a token spends it, as the original's).
-	TokenCharge         string         `toml:"token_charge" doc:"who spends a token: admitted requests or every_call"`
-	RateLimitHz         float64        `toml:"rate_limit_hz" check:"nonneg" doc:"token bucket rate; 0 disables it"`
-	MaxConcurrent       int            `toml:"max_concurrent" check:"nonneg" doc:"most ignitions in flight; 0 disables the limit"`
-	BreakerThreshold    int            `toml:"breaker_threshold" check:"nonneg" doc:"failures that open the circuit breaker; 0 disables it"`
-	BreakerCooldown     clock.Duration `toml:"breaker_cooldown" doc:"time until an open breaker is half-open"`
-	DegradedWindow      int            `toml:"degraded_window" check:"nonneg" doc:"recent synchronisation attempts judged for degraded mode; 0 disables it"`
-	DegradedHorizon     clock.Duration `toml:"degraded_horizon" doc:"age after which an attempt no longer counts; 0 keeps them"`
-	DegradedMinSamples  int            `toml:"degraded_min_samples" check:"nonneg" doc:"attempts before degraded mode can be judged"`
-	DegradedEnter       float64        `toml:"degraded_enter" check:"prob" doc:"mean peak coherence below which degraded mode starts"`
-	DegradedExit        float64        `toml:"degraded_exit" check:"prob" doc:"mean peak coherence at or above which degraded mode ends"`
-	DegradedMinSalience float64        `toml:"degraded_min_salience" check:"prob" doc:"salience a request needs in degraded mode"`
+	esgt.Hardening
+}
+
+// config returns the coordinator's hardening: every limit zero, which
+// disables its mechanism, unless enabled.
+func (h HardeningSpec) config() esgt.Hardening {
+	c := h.Hardening
+	if !h.Enabled {
+		c.RateLimitHz, c.MaxConcurrent, c.BreakerThreshold = 0, 0, 0
+		c.DegradedWindow, c.DegradedMinSamples = 0, 0
+	}
+	return c
 }
 
 // DefectsSpec is the [defects] table: switches that put the original's
@@ -322,27 +285,10 @@ func DefaultSpec() Spec {
 		Duration:   10 * clock.Second,
 		Fabric:     FabricSpec{Config: fabric.DefaultConfig(), Health: defaultHealthSpec()},
 		Oscillator: oc,
-		Triggers: TriggerSpec{
-			MinSalience: ec.MinSalience, MaxMeanLatency: ec.MaxMeanLatency, MinAvailableNodes: ec.MinAvailableNodes,
-			MinCPUCapacity: ec.MinCPUCapacity, DefaultCPUCapacity: ec.DefaultCPUCapacity,
-			RefractoryPeriod: ec.RefractoryPeriod, MaxFrequencyHz: ec.MaxFrequencyHz,
-			MinArousal: ec.MinArousal, FixedArousal: ec.FixedArousal,
-			FrequencyCounts: frequencyCountsName(ec.FrequencyCountsAttempts),
-		},
-		Ignition: IgnitionSpec{
-			PrepareCost: ec.PrepareCost, RecruitNodes: ec.RecruitNodes, SyncTimeout: ec.SyncTimeout,
-			TargetCoherence: ec.TargetCoherence, Sustain: ec.SustainDuration, Dissolve: ec.DissolveDuration,
-			DissolveCoupling: ec.DissolveCoupling, SampleEvery: ec.SampleEvery,
-			ESGTWeightsInCoupling: !ec.CouplingIgnoresWeights,
-		},
-		Hardening: HardeningSpec{
-			Enabled: true, BreakerCounting: ec.BreakerCounting.String(), TokenCharge: ec.TokenCharge.String(),
-			RateLimitHz: ec.RateLimitHz, MaxConcurrent: ec.MaxConcurrent,
-			BreakerThreshold: ec.BreakerThreshold, BreakerCooldown: ec.BreakerCooldown,
-			DegradedWindow: ec.DegradedWindow, DegradedHorizon: ec.DegradedHorizon, DegradedMinSamples: ec.DegradedMinSamples,
-			DegradedEnter: ec.DegradedEnter, DegradedExit: ec.DegradedExit, DegradedMinSalience: ec.DegradedMinSalience,
-		},
-		Arousal: ArousalSpec{Enabled: true, Config: ac},
+		Triggers:   ec.Triggers,
+		Ignition:   ec.Ignition,
+		Hardening:  HardeningSpec{Enabled: true, Hardening: ec.Hardening},
+		Arousal:    ArousalSpec{Enabled: true, Config: ac},
 		Needs: NeedsSpec{
 			Enabled: true, Interval: mc.Interval, LiveFabric: true,
 			// An idle host that raises no need except learning, whose weight

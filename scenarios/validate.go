@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/clock"
-	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/needs"
 )
 
@@ -30,15 +29,6 @@ func (sc *Scenario) validate() error {
 	}
 	if err := sc.fabricConfig().Validate(); err != nil {
 		return sc.modelError("fabric.", err)
-	}
-	if _, err := parseFrequencyCounts(s.Triggers.FrequencyCounts); err != nil {
-		return sc.errorf("triggers.frequency_counts", "%v", err)
-	}
-	if _, err := esgt.ParseBreakerCounting(s.Hardening.BreakerCounting); err != nil {
-		return sc.errorf("hardening.breaker_counting", "%v", err)
-	}
-	if _, err := esgt.ParseTokenCharge(s.Hardening.TokenCharge); err != nil {
-		return sc.errorf("hardening.token_charge", "%v", err)
 	}
 	if err := sc.esgtConfig().Validate(); err != nil {
 		return sc.modelError("", err)

@@ -78,3 +78,38 @@ func ParseTokenCharge(name string) (TokenCharge, error) {
 	}
 	return 0, fmt.Errorf("esgt: unknown token charge %q (want admitted or every_call)", name)
 }
+
+// FrequencyCounting says what the frequency gate (MaxFrequencyHz) counts
+// in its sliding second.
+type FrequencyCounting uint8
+
+// Frequency countings. CountIgnitions (the model's): admitted requests.
+// CountAttempts (the original at 2025-11-15, whose event history holds
+// them): every request that reached the trigger checks, failed ones
+// included.
+const (
+	CountIgnitions FrequencyCounting = iota
+	CountAttempts
+)
+
+// String returns the counting's name as used in configuration.
+func (f FrequencyCounting) String() string {
+	switch f {
+	case CountIgnitions:
+		return "ignitions"
+	case CountAttempts:
+		return "attempts"
+	}
+	return fmt.Sprintf("FrequencyCounting(%d)", f)
+}
+
+// ParseFrequencyCounting returns the counting called name.
+func ParseFrequencyCounting(name string) (FrequencyCounting, error) {
+	switch name {
+	case "ignitions":
+		return CountIgnitions, nil
+	case "attempts":
+		return CountAttempts, nil
+	}
+	return 0, fmt.Errorf("esgt: unknown frequency counting %q (want ignitions or attempts)", name)
+}

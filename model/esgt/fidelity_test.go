@@ -97,8 +97,9 @@ func TestTokenChargeEveryCallChecksFirst(t *testing.T) {
 // TestFrequencyCountsAttempts: failed attempts fill the 5 Hz window only
 // when the gate counts attempts, as the original's event history does.
 func TestFrequencyCountsAttempts(t *testing.T) {
-	for _, attempts := range []bool{false, true} {
-		f := newFixture(t, 16, func(c *Config) { c.FrequencyCountsAttempts = attempts; c.RateLimitHz = 0 })
+	for _, counts := range []FrequencyCounting{CountIgnitions, CountAttempts} {
+		attempts := counts == CountAttempts
+		f := newFixture(t, 16, func(c *Config) { c.FrequencyCounts = counts; c.RateLimitHz = 0 })
 		for k := range 5 {
 			f.submitAt(clock.Time(k)*clock.Time(10*ms), 0.1)
 		}
@@ -172,11 +173,11 @@ func TestBreakerNeverFed(t *testing.T) {
 	}
 }
 
-// TestCouplingIgnoresWeights: during SUSTAIN the fabric's ESGT-mode weight
+// TestESGTWeightsInCoupling: during SUSTAIN the fabric's ESGT-mode weight
 // 1.5 enters the coupling, unless the coupling ignores weights.
-func TestCouplingIgnoresWeights(t *testing.T) {
+func TestESGTWeightsInCoupling(t *testing.T) {
 	for _, ignore := range []bool{false, true} {
-		f := newFixture(t, 16, func(c *Config) { c.CouplingIgnoresWeights = ignore })
+		f := newFixture(t, 16, func(c *Config) { c.ESGTWeightsInCoupling = !ignore })
 		var weights []float64 // of the ignition in flight when SUSTAIN ends
 		f.c.OnPhase(func(_ uint64, _ clock.Time, p Phase) {
 			if p == Dissolve {
@@ -196,6 +197,39 @@ func TestCouplingIgnoresWeights(t *testing.T) {
 			if w != want {
 				t.Fatalf("ignore %v: coupling weight %v in SUSTAIN, want %v", ignore, w, want)
 			}
+		}
+	}
+}
+
+// TestEnumerationNames: each enumeration of Config reads back the name it
+// writes, and refuses a name it does not know.
+func TestEnumerationNames(t *testing.T) {
+	type textual interface {
+		MarshalText() ([]byte, error)
+	}
+	for _, tc := range []struct {
+		value textual
+		read  func(string) (textual, error)
+	}{
+		{Total, func(s string) (textual, error) {
+			var b BreakerCounting
+			err := b.UnmarshalText([]byte(s))
+			return b, err
+		}},
+		{ChargeEveryCall, func(s string) (textual, error) { var c TokenCharge; err := c.UnmarshalText([]byte(s)); return c, err }},
+		{CountAttempts, func(s string) (textual, error) {
+			var f FrequencyCounting
+			err := f.UnmarshalText([]byte(s))
+			return f, err
+		}},
+	} {
+		name, _ := tc.value.MarshalText()
+		got, err := tc.read(string(name))
+		if err != nil || got != tc.value {
+			t.Errorf("%q read back as %v, %v; want %v", name, got, err, tc.value)
+		}
+		if _, err := tc.read("no-such-name"); err == nil {
+			t.Errorf("%T accepted an unknown name", tc.value)
 		}
 	}
 }

@@ -36,14 +36,14 @@ func (c *Coordinator) gate(now clock.Time, total float64) ([]int32, Reason) {
 		return nil, DegradedSalience
 	}
 	if reason := c.triggers(now, total); reason != Success {
-		if cfg.FrequencyCountsAttempts {
+		if cfg.FrequencyCounts == CountAttempts {
 			c.starts = append(c.starts, now)
 		}
 		return nil, reason
 	}
 	nodes := c.recruit()
 	if len(nodes) < cfg.MinAvailableNodes {
-		if cfg.FrequencyCountsAttempts {
+		if cfg.FrequencyCounts == CountAttempts {
 			c.starts = append(c.starts, now)
 		}
 		return nil, InsufficientNodes

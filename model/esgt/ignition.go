@@ -347,7 +347,7 @@ func (ig *ignition) setWeights() {
 // the fabric knows them to be equal.
 func (ig *ignition) uniformWeight() (float64, bool) {
 	c, f := ig.c, ig.c.fab
-	if c.cfg.CouplingIgnoresWeights {
+	if !c.cfg.ESGTWeightsInCoupling {
 		return 1, true
 	}
 	w, ok := f.UniformLinkWeight()
@@ -444,7 +444,7 @@ func (ig *ignition) dissolveCoupling() {
 
 // couplingWeight is the weight a link of weight w has in the coupling.
 func (c *Coordinator) couplingWeight(w float64) float64 {
-	if c.cfg.CouplingIgnoresWeights {
+	if !c.cfg.ESGTWeightsInCoupling {
 		return 1
 	}
 	return w
