@@ -8,19 +8,19 @@ import (
 )
 
 // Config configures a [Controller]. [DefaultConfig] returns docs/model.md §4's
-// values, which are the original's defaults; the comment on each field
-// gives its default.
+// values, which are the original's defaults (docs/configuration.md lists
+// them).
 //
 // The tags name each field's key in a scenario's [arousal] table, its
 // bounds and its one-line documentation.
 type Config struct {
-	Baseline float64 `toml:"baseline" check:"prob" doc:"resting arousal"` // 0.6
+	Baseline float64 `toml:"baseline" check:"prob" doc:"resting arousal"`
 	// Initial is the arousal at the start of the run, in [0, 1]; NaN (the
 	// default) means Baseline.
 	Initial        float64        `toml:"initial" check:"prob" doc:"arousal at the start of the run; the baseline unless set"`
-	UpdateInterval clock.Duration `toml:"update_interval" check:"pos" doc:"virtual time between updates"`                  // 100 ms
-	RisePerSecond  float64        `toml:"rise_per_second" check:"nonneg" doc:"fastest rise toward the target, per second"` // 0.05/s
-	FallPerSecond  float64        `toml:"fall_per_second" check:"nonneg" doc:"fastest fall toward the target, per second"` // 0.02/s
+	UpdateInterval clock.Duration `toml:"update_interval" check:"pos" doc:"virtual time between updates"`
+	RisePerSecond  float64        `toml:"rise_per_second" check:"nonneg" doc:"fastest rise toward the target, per second"`
+	FallPerSecond  float64        `toml:"fall_per_second" check:"nonneg" doc:"fastest fall toward the target, per second"`
 
 	NeedWeights NeedWeights  `toml:"need_weights"` // how needs move the target
 	Stress      StressConfig `toml:"stress"`       // stress build-up and recovery
@@ -29,7 +29,7 @@ type Config struct {
 	// time of day: StartOfDay at t = 0, then advancing with the virtual
 	// clock. Off by default, as in the original.
 	Circadian          bool    `toml:"circadian" doc:"add the circadian term to the target"`
-	CircadianAmplitude float64 `toml:"circadian_amplitude" check:"nonneg" doc:"amplitude of the circadian term"` // 0.1
+	CircadianAmplitude float64 `toml:"circadian_amplitude" check:"nonneg" doc:"amplitude of the circadian term"`
 	// CircadianHourly truncates the hour to a whole number, reproducing the
 	// original (which read the host's tm_hour); false uses the exact time
 	// of day, a smooth curve.
@@ -44,14 +44,14 @@ type Config struct {
 
 	// MaxModulations bounds the active modulations, so that a runaway
 	// source cannot grow memory without bound: Modulate fails with
-	// ErrTooManyModulations beyond it. 0 means no bound. 1024.
+	// ErrTooManyModulations beyond it. 0 means no bound.
 	MaxModulations int `toml:"max_modulations" check:"nonneg" doc:"most active modulations; 0 means no bound"`
 
 	// The threshold mapping: ThresholdFactor = FactorBase + FactorSlope·a
 	// and EffectiveThreshold = BaseThreshold / ThresholdFactor.
-	BaseThreshold float64 `toml:"base_threshold" check:"prob" doc:"threshold = base_threshold / (factor_base + factor_slope·arousal)"` // 0.70
-	FactorBase    float64 `toml:"factor_base" check:"nonneg" doc:"threshold factor at arousal 0"`                                      // 0.5
-	FactorSlope   float64 `toml:"factor_slope" check:"nonneg" doc:"growth of the threshold factor per unit of arousal"`                // 1.5
+	BaseThreshold float64 `toml:"base_threshold" check:"prob" doc:"threshold = base_threshold / (factor_base + factor_slope·arousal)"`
+	FactorBase    float64 `toml:"factor_base" check:"nonneg" doc:"threshold factor at arousal 0"`
+	FactorSlope   float64 `toml:"factor_slope" check:"nonneg" doc:"growth of the threshold factor per unit of arousal"`
 }
 
 // NeedWeights turn [needs.Needs] into the needs term of the target:
@@ -59,12 +59,12 @@ type Config struct {
 // Learning default to 0. The tags name the keys of a scenario's
 // [arousal.need_weights].
 type NeedWeights struct {
-	Repair       float64 `toml:"repair" doc:"weight of the repair need in the target"`             // 0.3
-	Rest         float64 `toml:"rest" doc:"weight of the rest need in the target"`                 // −0.2
-	Efficiency   float64 `toml:"efficiency" doc:"weight of the efficiency need in the target"`     // 0.1
-	Connectivity float64 `toml:"connectivity" doc:"weight of the connectivity need in the target"` // 0.15
-	Curiosity    float64 `toml:"curiosity" doc:"weight of the curiosity need in the target"`       // 0
-	Learning     float64 `toml:"learning" doc:"weight of the learning need in the target"`         // 0
+	Repair       float64 `toml:"repair" doc:"weight of the repair need in the target"`
+	Rest         float64 `toml:"rest" doc:"weight of the rest need in the target"`
+	Efficiency   float64 `toml:"efficiency" doc:"weight of the efficiency need in the target"`
+	Connectivity float64 `toml:"connectivity" doc:"weight of the connectivity need in the target"`
+	Curiosity    float64 `toml:"curiosity" doc:"weight of the curiosity need in the target"`
+	Learning     float64 `toml:"learning" doc:"weight of the learning need in the target"`
 }
 
 // StressConfig is the slow stress accumulator. At each update, before
@@ -73,11 +73,11 @@ type NeedWeights struct {
 // RelieveBelow, and is clamped to [0, 1]; it adds Gain·stress to the
 // target. The tags name the keys of a scenario's [arousal.stress].
 type StressConfig struct {
-	BuildAbove       float64 `toml:"build_above" check:"prob" doc:"arousal above which stress builds"`     // 0.7
-	RelieveBelow     float64 `toml:"relieve_below" check:"prob" doc:"arousal below which stress relieves"` // 0.5
-	BuildPerSecond   float64 `toml:"build_per_second" check:"nonneg" doc:"stress build-up per second"`     // 0.01
-	RelievePerSecond float64 `toml:"relieve_per_second" check:"nonneg" doc:"stress relief per second"`     // 0.005
-	Gain             float64 `toml:"gain" check:"nonneg" doc:"weight of stress in the target"`             // 0.2
+	BuildAbove       float64 `toml:"build_above" check:"prob" doc:"arousal above which stress builds"`
+	RelieveBelow     float64 `toml:"relieve_below" check:"prob" doc:"arousal below which stress relieves"`
+	BuildPerSecond   float64 `toml:"build_per_second" check:"nonneg" doc:"stress build-up per second"`
+	RelievePerSecond float64 `toml:"relieve_per_second" check:"nonneg" doc:"stress relief per second"`
+	Gain             float64 `toml:"gain" check:"nonneg" doc:"weight of stress in the target"`
 }
 
 // DefaultConfig returns docs/model.md §4's controller.

@@ -29,10 +29,10 @@ type Config struct {
 	// attaches to m distinct existing nodes. 1 <= MinDegree < Nodes.
 	MinDegree int `toml:"min_degree" check:"pos" doc:"m of the Barabási–Albert generator: links of each new node"`
 	// RewiringProbability closes each sampled open neighbour pair in the
-	// first triadic-closure pass (docs/model.md §1: 0.58).
+	// first triadic-closure pass (docs/model.md §1).
 	RewiringProbability float64 `toml:"rewiring_probability" check:"prob" doc:"probability of closing each sampled open neighbour pair (first pass)"`
 	// HubClosureProbability closes each sampled open neighbour pair of a
-	// hub in the second pass (docs/model.md §1: 0.60).
+	// hub in the second pass (docs/model.md §1).
 	HubClosureProbability float64 `toml:"hub_closure_probability" check:"prob" doc:"probability of closing each open neighbour pair of a hub (second pass)"`
 	// TargetDensity is the original's target_density. It does not steer
 	// generation (it never did); it is carried into [Metrics] for reports.

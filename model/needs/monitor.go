@@ -8,8 +8,8 @@ import (
 
 // MonitorConfig configures a [Monitor].
 type MonitorConfig struct {
-	Interval clock.Duration // sampling period; default 100 ms (docs/model.md §5)
-	Params   Params         // the needs formula; default [DefaultParams]
+	Interval clock.Duration // sampling period
+	Params   Params         // the needs formula
 }
 
 // DefaultMonitorConfig returns docs/model.md §5's monitor: a sample every 100 ms

@@ -8,35 +8,35 @@ import "github.com/esgtsim/esgtsim/model/param"
 // Percent metrics enter as fractions (percent / 100).
 type Params struct {
 	// Rest = CPUWeight·cpu + MemoryWeight·memory, as fractions.
-	CPUWeight    float64 `toml:"cpu_weight" check:"nonneg" doc:"rest = cpu_weight·cpu + memory_weight·memory, as fractions"` // 0.6
-	MemoryWeight float64 `toml:"memory_weight" check:"nonneg" doc:"weight of memory use in rest"`                            // 0.4
+	CPUWeight    float64 `toml:"cpu_weight" check:"nonneg" doc:"rest = cpu_weight·cpu + memory_weight·memory, as fractions"`
+	MemoryWeight float64 `toml:"memory_weight" check:"nonneg" doc:"weight of memory use in rest"`
 
 	// Repair = max(errors/ErrorRateCritical, exceptions/ExceptionsCritical).
-	ErrorRateCritical  float64 `toml:"error_rate_critical" check:"pos" doc:"errors per minute that give repair 1"` // 10 errors per minute give repair 1
-	ExceptionsCritical float64 `toml:"exceptions_critical" check:"pos" doc:"exceptions that give repair 1"`        // 10 exceptions give repair 1
+	ErrorRateCritical  float64 `toml:"error_rate_critical" check:"pos" doc:"errors per minute that give repair 1"`
+	ExceptionsCritical float64 `toml:"exceptions_critical" check:"pos" doc:"exceptions that give repair 1"`
 
 	// Efficiency = max((temperature − TemperatureWarningC)/TemperatureSpanC,
 	// (power − PowerBaselineW)/PowerSpanW), each term only when measured.
-	TemperatureWarningC float64 `toml:"temperature_warning_c" doc:"°C above which efficiency rises"`                      // 80 °C
-	TemperatureSpanC    float64 `toml:"temperature_span_c" check:"pos" doc:"°C above the warning that give efficiency 1"` // 20 °C
-	PowerBaselineW      float64 `toml:"power_baseline_w" check:"nonneg" doc:"watts above which efficiency rises"`         // 100 W
-	PowerSpanW          float64 `toml:"power_span_w" check:"pos" doc:"watts above the baseline that give efficiency 1"`   // 100 W
+	TemperatureWarningC float64 `toml:"temperature_warning_c" doc:"°C above which efficiency rises"`
+	TemperatureSpanC    float64 `toml:"temperature_span_c" check:"pos" doc:"°C above the warning that give efficiency 1"`
+	PowerBaselineW      float64 `toml:"power_baseline_w" check:"nonneg" doc:"watts above which efficiency rises"`
+	PowerSpanW          float64 `toml:"power_span_w" check:"pos" doc:"watts above the baseline that give efficiency 1"`
 
 	// Connectivity = max((latency − LatencyWarningMS)/LatencySpanMS,
 	// packet loss as a fraction).
-	LatencyWarningMS float64 `toml:"latency_warning_ms" check:"nonneg" doc:"milliseconds of latency above which connectivity rises"` // 100 ms
-	LatencySpanMS    float64 `toml:"latency_span_ms" check:"pos" doc:"milliseconds above the warning that give connectivity 1"`      // 100 ms
+	LatencyWarningMS float64 `toml:"latency_warning_ms" check:"nonneg" doc:"milliseconds of latency above which connectivity rises"`
+	LatencySpanMS    float64 `toml:"latency_span_ms" check:"pos" doc:"milliseconds above the warning that give connectivity 1"`
 
 	// Curiosity grows by CuriosityGrowth per sample while the idle fraction
 	// is above IdleCuriosityFraction, and resets to 0 otherwise.
-	IdleCuriosityFraction float64 `toml:"idle_curiosity_fraction" check:"prob" doc:"idle fraction above which curiosity grows"` // 0.70
-	CuriosityGrowth       float64 `toml:"curiosity_growth" check:"nonneg" doc:"growth of curiosity per sample while idle"`      // 0.01
+	IdleCuriosityFraction float64 `toml:"idle_curiosity_fraction" check:"prob" doc:"idle fraction above which curiosity grows"`
+	CuriosityGrowth       float64 `toml:"curiosity_growth" check:"nonneg" doc:"growth of curiosity per sample while idle"`
 
 	// Learning is LearningBelow while throughput < LearningThroughput and
 	// LearningAbove otherwise.
-	LearningThroughput float64 `toml:"learning_throughput" check:"nonneg" doc:"ops/s below which learning is learning_below"` // 10 ops/s
-	LearningBelow      float64 `toml:"learning_below" check:"prob" doc:"learning while throughput is low"`                    // 0.5
-	LearningAbove      float64 `toml:"learning_above" check:"prob" doc:"learning otherwise"`                                  // 0.1
+	LearningThroughput float64 `toml:"learning_throughput" check:"nonneg" doc:"ops/s below which learning is learning_below"`
+	LearningBelow      float64 `toml:"learning_below" check:"prob" doc:"learning while throughput is low"`
+	LearningAbove      float64 `toml:"learning_above" check:"prob" doc:"learning otherwise"`
 }
 
 // DefaultParams returns the formula of docs/model.md §5.
