@@ -4,9 +4,10 @@ import "math"
 
 // SincosPhases writes SincosPhase(x[i]) into out[2i] (the sine) and
 // out[2i+1] (the cosine) for every i, the same bits. On amd64 runs of
-// arguments in [0, 2π) are computed two at a time with SSE2 (the same
-// IEEE operations in the same order, no fused multiply-add); other
-// arguments, and other architectures, go through SincosPhase.
+// arguments in [0, 2π) are computed four at a time with AVX2 where the
+// CPU has it, and two at a time with SSE2 (the same IEEE operations in
+// the same order, no fused multiply-add); other arguments, and other
+// architectures, go through SincosPhase.
 // out must hold at least 2·len(x) values.
 func SincosPhases(x, out []float64) {
 	out = out[:2*len(x)]
@@ -14,6 +15,10 @@ func SincosPhases(x, out []float64) {
 		end := i
 		for end < len(x) && inPhaseRange(x[end]) {
 			end++
+		}
+		if quads := i + (end-i)&^3; haveSincosQuads && quads > i {
+			sincosQuads(x[i:quads], out[2*i:2*quads], &quadConsts)
+			i = quads
 		}
 		if even := i + (end-i)&^1; haveSincosPairs && even > i {
 			sincosPairs(x[i:even], out[2*i:2*even], &pairConsts)
@@ -43,3 +48,13 @@ var pairConsts = [...]float64{
 	math.Float64frombits(1<<32 | 1), math.Float64frombits(1<<32 | 1), // int32 ones
 	math.Float64frombits(1), math.Float64frombits(1), // int64 ones
 }
+
+// quadConsts holds pairConsts' values four times each (one per AVX2
+// lane), for sincosQuads.
+var quadConsts = func() (q [2 * len(pairConsts)]float64) {
+	for c := 0; c < len(pairConsts); c += 2 {
+		v := pairConsts[c]
+		q[2*c], q[2*c+1], q[2*c+2], q[2*c+3] = v, v, v, v
+	}
+	return q
+}()

@@ -1,6 +1,7 @@
 package detmath
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -10,7 +11,8 @@ import (
 // bit for bit, on a million phases in [0, 2π), the multiples of π/4 and
 // their neighbours, the edges of the range, and arguments outside it
 // scattered among them (so that runs of every length, odd and even, are
-// cut short), over slices of every start and length up to 9.
+// cut short), over slices of every start and length up to 9; with the
+// AVX2 path and the SSE2 path where the CPU has AVX2.
 func TestSincosPhasesMatchesSincosPhase(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 8))
 	odd := []float64{math.Copysign(0, -1), 2 * math.Pi, -1e-300, 7, -3, 1e10, math.Inf(1), math.Inf(-1), math.NaN()}
@@ -38,16 +40,29 @@ func TestSincosPhasesMatchesSincosPhase(t *testing.T) {
 			}
 		}
 	}
-	check(xs)
-	for lo := range 40 {
-		for n := range 10 {
-			check(xs[lo : lo+n])
+	for _, quads := range quadsSettings() {
+		haveSincosQuads = quads
+		check(xs)
+		for lo := range 40 {
+			for n := range 10 {
+				check(xs[lo : lo+n])
+			}
 		}
 	}
 }
 
-// BenchmarkSincosPhases compares the batch with a loop of SincosPhase on
-// 10,000 random phases; ns/phase is per argument.
+// quadsSettings returns the values of haveSincosQuads to test: this
+// machine's, and false if it is true (the SSE2 path); the caller's loop
+// leaves the machine's value set.
+func quadsSettings() []bool {
+	if haveSincosQuads {
+		return []bool{false, true}
+	}
+	return []bool{false}
+}
+
+// BenchmarkSincosPhases compares the batch, with and without AVX2, with
+// a loop of SincosPhase on 10,000 random phases; ns/phase is per argument.
 func BenchmarkSincosPhases(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 9))
 	x := make([]float64, 10000)
@@ -55,12 +70,15 @@ func BenchmarkSincosPhases(b *testing.B) {
 		x[i] = 2 * math.Pi * rng.Float64()
 	}
 	out := make([]float64, 2*len(x))
-	b.Run("batch", func(b *testing.B) {
-		for b.Loop() {
-			SincosPhases(x, out)
-		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(x)), "ns/phase")
-	})
+	for _, quads := range quadsSettings() {
+		b.Run(fmt.Sprintf("batch/avx2=%v", quads), func(b *testing.B) {
+			haveSincosQuads = quads
+			for b.Loop() {
+				SincosPhases(x, out)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(x)), "ns/phase")
+		})
+	}
 	b.Run("loop", func(b *testing.B) {
 		for b.Loop() {
 			for i, v := range x {
