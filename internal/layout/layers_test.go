@@ -35,7 +35,7 @@ var layers = []layer{
 
 	// internal/: the private lowest layer, numerics and file handling that
 	// know nothing of the simulation.
-	{"internal/detmath", nil, nil, "platform-identical math needs only the standard library"},
+	{"internal/detmath", nil, []string{"golang.org/x/sys/cpu"}, "platform-identical math needs only the standard library, and x/sys/cpu to pick a kernel"},
 	{"internal/variate", []string{"internal/detmath"}, nil, "random variates build on detmath only"},
 	{"internal/stats", nil, []string{gonum}, "streaming quantiles use gonum only"},
 	{"internal/strictoml", []string{"clock"}, []string{goTOML}, "strict TOML knows durations, nothing of scenarios"},
