@@ -71,8 +71,9 @@ func (f *Fabric) flood(src int, rng *rand.Rand) (res BroadcastResult, drew bool)
 			if b.done[v] || !f.state[v].healthy() {
 				continue
 			}
-			l := &f.links[f.g.lid[s]]
-			if !l.Active || !carries(l.Weight) {
+			id := int(f.g.lid[s])
+			l := &f.links[id]
+			if !l.Active || !carries(f.weights.of(id)) {
 				continue
 			}
 			if l.PacketLoss > 0 {

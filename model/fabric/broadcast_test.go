@@ -67,7 +67,7 @@ func TestBroadcast(t *testing.T) {
 			name: "low-weight link not used",
 			setup: func(t *testing.T) *Fabric {
 				f := pathWithLatencies(t, 0, us, us, us)
-				f.links[1].Weight = 0.1
+				f.weights.set(1, f.NumLinks(), 0.1)
 				return f
 			},
 			src: 0, reached: 2, dur: us, reason: "weight must exceed 0.1",

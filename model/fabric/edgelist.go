@@ -291,9 +291,9 @@ func (f *Fabric) InitializeFromEdges(list *EdgeList, rng *rand.Rand) error {
 			l.BandwidthGbps = e.BandwidthGbps
 		}
 		if list.HasWeight {
-			l.Weight = e.Weight
-			f.uniformWeight = f.uniformWeight && math.Float64bits(l.Weight) == math.Float64bits(f.links[0].Weight)
+			f.weights.set(id, len(f.links), e.Weight)
 		}
 	}
+	f.weights.compact()
 	return nil
 }

@@ -17,13 +17,7 @@ func (f *Fabric) EnterESGTMode() {
 		return
 	}
 	f.esgt = true
-	crossed := false
-	for id := range f.links {
-		l := &f.links[id]
-		w := min(l.Weight*esgtWeightFactor, esgtWeightCap)
-		crossed = crossed || carries(w) != carries(l.Weight)
-		l.Weight = w
-	}
+	crossed := f.weights.scale(func(w float64) float64 { return min(w*esgtWeightFactor, esgtWeightCap) })
 	f.setHealthyStates(ESGTMode, crossed)
 }
 
@@ -35,13 +29,7 @@ func (f *Fabric) ExitESGTMode() {
 		return
 	}
 	f.esgt = false
-	crossed := false
-	for id := range f.links {
-		l := &f.links[id]
-		w := max(l.Weight/esgtWeightFactor, esgtWeightFloor)
-		crossed = crossed || carries(w) != carries(l.Weight)
-		l.Weight = w
-	}
+	crossed := f.weights.scale(func(w float64) float64 { return max(w/esgtWeightFactor, esgtWeightFloor) })
 	f.setHealthyStates(Active, crossed)
 }
 

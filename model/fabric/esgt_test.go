@@ -87,8 +87,8 @@ func TestESGTModeStable(t *testing.T) {
 // other than 1.0.
 func TestESGTWeightBounds(t *testing.T) {
 	f := fromEdges(t, 3, [][2]int{{0, 1}, {1, 2}})
-	f.links[0].Weight = 1.6 // × 1.5 = 2.4, capped at 2.0
-	f.links[1].Weight = 0.5 // × 1.5 = 0.75; ÷ 1.5 = 0.5, floored at 1.0
+	f.weights.set(0, f.NumLinks(), 1.6) // × 1.5 = 2.4, capped at 2.0
+	f.weights.set(1, f.NumLinks(), 0.5) // × 1.5 = 0.75; ÷ 1.5 = 0.5, floored at 1.0
 	f.EnterESGTMode()
 	if w0, w1 := f.Link(0).Weight, f.Link(1).Weight; w0 != 2 || w1 != 0.75 {
 		t.Errorf("enter: weights %v %v, want 2 and 0.75", w0, w1)

@@ -31,12 +31,10 @@ type Fabric struct {
 	esgt        bool
 	version     uint64
 	topology    uint64 // see TopologyVersion
-	// uniformWeight reports that every link weighs links[0].Weight: true
-	// from the generation on, as ESGT mode scales every weight alike.
-	uniformWeight bool
 
 	g           csr
-	links       []Link
+	links       []linkRecord
+	weights     linkWeights
 	baseLatency []clock.Duration // latency as generated, restored by HealLink
 	state       []NodeState
 	healthy     int
@@ -97,7 +95,8 @@ func (f *Fabric) InitializeContext(ctx context.Context, rng *rand.Rand) (err err
 func (f *Fabric) build(adj [][]int32, rng *rand.Rand, stop *stopper) {
 	g, edges := newCSR(adj)
 	f.g = g
-	f.links = make([]Link, len(edges))
+	f.links = make([]linkRecord, len(edges))
+	f.weights = uniform(1)
 	f.baseLatency = make([]clock.Duration, len(edges))
 	span := int64(f.cfg.LatencyMax-f.cfg.LatencyMin) + 1
 	for id, e := range edges {
@@ -107,10 +106,10 @@ func (f *Fabric) build(adj [][]int32, rng *rand.Rand, stop *stopper) {
 		lat := f.cfg.LatencyMin + clock.Duration(rng.Int64N(span))
 		bw := f.cfg.BandwidthsGbps[rng.IntN(len(f.cfg.BandwidthsGbps))]
 		f.baseLatency[id] = lat
-		f.links[id] = Link{
+		f.links[id] = linkRecord{
 			A: int(e[0]), B: int(e[1]),
 			Latency: lat, BandwidthGbps: bw, PacketLoss: f.cfg.PacketLoss,
-			Weight: 1, Active: true,
+			Active: true,
 		}
 	}
 	for i := range f.state {
@@ -118,7 +117,6 @@ func (f *Fabric) build(adj [][]int32, rng *rand.Rand, stop *stopper) {
 	}
 	f.healthy = f.n
 	f.initialized = true
-	f.uniformWeight = true
 	f.reshaped()
 }
 
@@ -157,14 +155,23 @@ func (f *Fabric) NumLinks() int { return len(f.links) }
 
 // Link returns a copy of link id, 0 <= id < NumLinks(); it panics
 // otherwise.
-func (f *Fabric) Link(id int) Link { return f.links[id] }
+func (f *Fabric) Link(id int) Link {
+	l := &f.links[id]
+	return Link{
+		A: l.A, B: l.B, Latency: l.Latency, BandwidthGbps: l.BandwidthGbps,
+		PacketLoss: l.PacketLoss, Weight: f.weights.of(id), Active: l.Active,
+	}
+}
 
 // LinkActive reports whether link id is up, as Link(id).Active, without
 // copying the link: the per-edge loops of an ignition call it.
 func (f *Fabric) LinkActive(id int) bool { return f.links[id].Active }
 
 // LinkWeight returns Link(id).Weight without copying the link.
-func (f *Fabric) LinkWeight(id int) float64 { return f.links[id].Weight }
+func (f *Fabric) LinkWeight(id int) float64 {
+	_ = f.links[id] // the range check Link makes
+	return f.weights.of(id)
+}
 
 // LinkBetween returns the id of the link between a and b, or
 // [ErrNoNode] / [ErrNoLink].
@@ -227,10 +234,10 @@ func (f *Fabric) reshaped() {
 // links are known to weigh the same (as generated, and through ESGT mode),
 // or false otherwise, and for a fabric without links.
 func (f *Fabric) UniformLinkWeight() (float64, bool) {
-	if !f.uniformWeight || len(f.links) == 0 {
+	if f.weights.each != nil || len(f.links) == 0 {
 		return 0, false
 	}
-	return f.links[0].Weight, true
+	return f.weights.all, true
 }
 
 // nodeErr returns an [ErrNoNode] error unless 0 <= i < Nodes().

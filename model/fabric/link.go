@@ -17,6 +17,16 @@ type Link struct {
 	Active bool
 }
 
+// linkRecord is a link as the fabric stores it: a Link without its
+// weight, which the fabric's linkWeights keep.
+type linkRecord struct {
+	A, B          int
+	Latency       clock.Duration
+	BandwidthGbps float64
+	PacketLoss    float64
+	Active        bool
+}
+
 // CapacityGbps is the model's effective capacity of the link:
 // bandwidth · (1 − loss) · 1/(1 + latency_µs/1000) · weight, and 0 for an
 // inactive link.

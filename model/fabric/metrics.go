@@ -104,7 +104,7 @@ func (f *Fabric) linkMetrics(m *Metrics) {
 		if !f.usable(id) {
 			continue
 		}
-		l := f.links[id]
+		l := f.Link(id)
 		m.MaxLinkLatency = max(m.MaxLinkLatency, l.Latency)
 		m.TotalBandwidthGbps += l.BandwidthGbps
 		m.EffectiveCapacityGbps += l.CapacityGbps()
