@@ -132,6 +132,7 @@ func (ig *ignition) synchronize(now clock.Time) {
 		ig.net = net
 	case ig.rowsCurrent():
 		ig.net.Restart()
+		ig.reweigh()
 	default:
 		ig.build()
 		ig.net.Reset(&ig.graph)
@@ -156,15 +157,14 @@ func (ig *ignition) synchronize(now clock.Time) {
 
 // rowsCurrent reports whether the graph's rows are those build would
 // make now: built for the same nodes on the same fabric topology. If so it
-// brings the weights and frequencies up to date, as build would, without
-// walking the fabric's adjacency when the links weigh the same.
+// sets the frequencies as build would; the weights are the caller's to
+// refresh (reweigh).
 func (ig *ignition) rowsCurrent() bool {
 	f := ig.c.fab
 	if !ig.built || ig.fabricGen != ig.c.fabricGen || ig.topology != f.TopologyVersion() {
 		return false
 	}
 	ig.setFrequencies()
-	ig.setWeights()
 	ig.version = f.Version()
 	return true
 }
@@ -254,8 +254,7 @@ func (ig *ignition) step() {
 func (ig *ignition) refresh() bool {
 	c, f := ig.c, ig.c.fab
 	if ig.topology == f.TopologyVersion() || ig.sameEdges() {
-		ig.setWeights()
-		ig.net.WeightsChanged()
+		ig.reweigh()
 		ig.version, ig.topology = f.Version(), f.TopologyVersion()
 		return true
 	}
@@ -324,14 +323,12 @@ func (ig *ignition) sameEdges() bool {
 	return e == len(ig.links)
 }
 
-// setWeights sets each edge's weight to the coupling weight of its link,
-// all at once when they are known to be equal.
-func (ig *ignition) setWeights() {
+// reweigh sets each edge's weight in the network to the coupling weight
+// of its link, all at once when they are known to be equal.
+func (ig *ignition) reweigh() {
 	c, f := ig.c, ig.c.fab
 	if w, ok := ig.uniformWeight(); ok {
-		for e := range ig.graph.Weights {
-			ig.graph.Weights[e] = w
-		}
+		ig.net.SetUniformWeight(w)
 		return
 	}
 	for e, id := range ig.links {
@@ -341,6 +338,7 @@ func (ig *ignition) setWeights() {
 		}
 		ig.graph.Weights[e] = c.couplingWeight(w)
 	}
+	ig.net.WeightsChanged()
 }
 
 // uniformWeight returns the coupling weight of every edge and true when

@@ -370,12 +370,14 @@ func TestDynamics(t *testing.T) {
 }
 
 // TestRestartMatchesReset: after steps, a change of coupling and a change
-// of weights in place, Restart leaves the network as Reset onto the same
-// graph does, bit for bit, with uniform and with per-edge weights.
+// of weights in place, Restart (after WeightsChanged, or after
+// SetUniformWeight) leaves the network as Reset onto the same graph does,
+// bit for bit, with uniform and with per-edge weights.
 func TestRestartMatchesReset(t *testing.T) {
+	const reset, restart, restartUniform = 0, 1, 2
 	for _, in := range []Integrator{Euler, RK4} {
 		for _, uniform := range []bool{true, false} {
-			run := func(restart bool) []float64 {
+			run := func(how int) []float64 {
 				g := ErdosRenyi(60, 0.2, rand.New(rand.NewPCG(5, 1)))
 				cfg := DefaultConfig()
 				cfg.Integrator = in
@@ -391,13 +393,18 @@ func TestRestartMatchesReset(t *testing.T) {
 						g.Weights[e] = float64(1 + e%3)
 					}
 				}
-				if restart {
-					n.Restart()
-				} else {
+				switch how {
+				case reset:
 					n.Reset(g)
+				case restart:
+					n.WeightsChanged()
+					n.Restart()
+				case restartUniform:
+					n.Restart()
+					n.SetUniformWeight(1.5)
 				}
 				if n.Coupling() != cfg.Coupling {
-					t.Fatalf("restart %v: coupling %v, want %v", restart, n.Coupling(), cfg.Coupling)
+					t.Fatalf("mode %d: coupling %v, want %v", how, n.Coupling(), cfg.Coupling)
 				}
 				n.RandomizePhases(rand.New(rand.NewPCG(5, 4)))
 				for range 100 {
@@ -405,8 +412,12 @@ func TestRestartMatchesReset(t *testing.T) {
 				}
 				return slices.Clone(n.Phases())
 			}
-			if !slices.Equal(run(true), run(false)) {
+			want := run(reset)
+			if !slices.Equal(run(restart), want) {
 				t.Errorf("%v, uniform %v: Restart and Reset differ", in, uniform)
+			}
+			if uniform && !slices.Equal(run(restartUniform), want) {
+				t.Errorf("%v: SetUniformWeight and Reset differ", in)
 			}
 		}
 	}

@@ -70,46 +70,46 @@ func NewNetwork(g *Graph, cfg Config, noise *rand.PCG) (*Network, error) {
 
 // Reset moves the network onto graph g, reusing its buffers: phases become
 // 0, natural frequencies the configured mean, coupling the configured K.
-// It lays out g's rows, in O(nodes + edges).
+// It lays out g's rows and reads its weights, in O(nodes + edges).
 func (n *Network) Reset(g *Graph) {
 	n.g = g
-	n.layout.build(g)
-	n.par.partition(g)
-	n.Restart()
-}
-
-// Restart is Reset onto the network's graph when its rows (Offsets and
-// Targets) have not changed since the last Reset: it keeps their layout
-// and re-reads only the weights, in O(nodes), or O(nodes + edges) when the
-// weights are not all equal.
-func (n *Network) Restart() {
-	g := n.g
 	size := g.Nodes()
-	for _, s := range []*[]float64{&n.theta, &n.omega, &n.invDeg, &n.kick} {
+	for _, s := range []*[]float64{&n.theta, &n.omega, &n.invDeg, &n.kick, &n.k1} {
 		*s = resize(*s, size)
 	}
 	for _, s := range []*[]float64{&n.trig, &n.next} {
 		*s = resize(*s, 2*size+2)
-		clear(*s)
 	}
 	n.sums = resize(n.sums, 2*size)
 	if n.cfg.Integrator == RK4 {
-		for _, s := range []*[]float64{&n.k1, &n.k2, &n.k3, &n.k4, &n.tmp} {
+		for _, s := range []*[]float64{&n.k2, &n.k3, &n.k4, &n.tmp} {
 			*s = resize(*s, size)
 		}
 		n.ttrig = resize(n.ttrig, 2*size+2)
-		clear(n.ttrig)
-	} else {
-		n.k1 = resize(n.k1, size)
 	}
+	n.layout.build(g)
+	n.par.partition(g)
+	n.Restart()
+	n.WeightsChanged()
+}
+
+// Restart returns the network to the state Reset leaves it in without
+// reading its graph again, in O(nodes): the graph's rows and weights must
+// be as the network last read them (Reset, WeightsChanged or
+// SetUniformWeight).
+func (n *Network) Restart() {
+	size := n.g.Nodes()
+	clear(n.trig)
+	clear(n.next)
+	clear(n.ttrig)
 	w := float64(twoPi * n.cfg.FreqMeanHz)
 	for i := range size {
 		n.theta[i], n.omega[i] = 0, w
-		n.invDeg[i] = n.cfg.Normalization.coefficient(g.Degree(i), size)
+		n.invDeg[i] = n.cfg.Normalization.coefficient(n.g.Degree(i), size)
 	}
 	clear(n.kick)
 	n.coupling = n.cfg.Coupling
-	n.WeightsChanged()
+	n.setScale()
 	n.updateTrig()
 }
 
@@ -132,6 +132,21 @@ func (n *Network) WeightsChanged() {
 	}
 	if !n.uniform {
 		n.layout.setWeights(n.g)
+	}
+	n.setScale()
+}
+
+// SetUniformWeight sets every edge weight of the network's graph to w,
+// as writing them into Graph.Weights and calling WeightsChanged would,
+// without comparing them.
+func (n *Network) SetUniformWeight(w float64) {
+	weights := n.g.Weights
+	for e := range weights {
+		weights[e] = w
+	}
+	n.uniform, n.weight = true, w
+	if len(weights) == 0 {
+		n.weight = 1 // as WeightsChanged
 	}
 	n.setScale()
 }
