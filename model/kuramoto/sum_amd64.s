@@ -1,16 +1,46 @@
 #include "textflag.h"
 
+// GROUP adds the next group of four edges at ptr to the lanes l0..l3:
+// the group's four offsets read with two 8-byte loads, then one 16-byte
+// load and one ADDPD per neighbour's pair. It uses AX, BX, DX, R8, X4-X7.
+#define GROUP(ptr, l0, l1, l2, l3) \
+	MOVQ   0(ptr), AX \
+	MOVQ   8(ptr), DX \
+	MOVL   AX, BX \
+	SHRQ   $32, AX \
+	MOVL   DX, R8 \
+	SHRQ   $32, DX \
+	MOVUPD (DI)(BX*8), X4 \
+	MOVUPD (DI)(AX*8), X5 \
+	MOVUPD (DI)(R8*8), X6 \
+	MOVUPD (DI)(DX*8), X7 \
+	ADDPD  X4, l0 \
+	ADDPD  X5, l1 \
+	ADDPD  X6, l2 \
+	ADDPD  X7, l3 \
+	ADDQ   $16, ptr
+
+// REST sets CX to the number of groups from ptr to the end of the row
+// whose end offset is at endAt.
+#define REST(endAt, ptr) \
+	MOVLQSX endAt, CX \
+	LEAQ    (R11)(CX*4), CX \
+	SUBQ    ptr, CX \
+	SHRQ    $4, CX
+
 // func sumRows(start []int32, cols []uint32, tr []float64, out []float64)
 //
 // For every row r < len(start)-1, the four-lane sums of sumUniform over
 // cols[start[r]:start[r+1]] into out[2r] (sines) and out[2r+1] (cosines),
-// with SSE2: lane l keeps its sine and cosine sums side by side in X<l>,
-// so one 16-byte load and one ADDPD add a neighbour's pair. ADDPD rounds
-// each half exactly as ADDSD does, so the results are those of sumUniform,
-// bit for bit. The four offsets of a group are read with two 8-byte loads
-// (the loop issues fewer loads, its limit). The caller guarantees what layout.build checked: rows are
-// multiples of 4 long, every cols[e]+1 < len(tr), and len(out) >=
-// 2·(len(start)−1).
+// with SSE2: lane l of a row keeps its sine and cosine sums side by side
+// in one register, so one 16-byte load and one ADDPD add a neighbour's
+// pair. ADDPD rounds each half exactly as ADDSD does, so the results are
+// those of sumUniform, bit for bit. Rows are summed two at a time, each in
+// its own four registers (X0-X3 and X8-X11), their groups of four edges
+// side by side while both rows have one, so that the two rows' chains of
+// additions overlap. The caller guarantees what layout.build checked:
+// rows are multiples of 4 long, every cols[e]+1 < len(tr), and len(out)
+// >= 2·(len(start)−1).
 TEXT ·sumRows(SB), NOSPLIT, $0-96
 	MOVQ start_base+0(FP), R9
 	MOVQ start_len+8(FP), R10
@@ -20,46 +50,91 @@ TEXT ·sumRows(SB), NOSPLIT, $0-96
 	DECQ R10
 	JLE  end
 
-row:
+twoRows:
+	CMPQ    R10, $2
+	JLT     oneRow
 	MOVLQSX 0(R9), SI
-	MOVLQSX 4(R9), CX
+	MOVLQSX 4(R9), R13
+	MOVLQSX 8(R9), AX
+	MOVQ    R13, CX
 	SUBQ    SI, CX
+	SUBQ    R13, AX
+	CMPQ    AX, CX
+	CMOVQLT AX, CX
+	SHRQ    $2, CX         // groups both rows have
+	LEAQ    (R11)(SI*4), SI
+	LEAQ    (R11)(R13*4), R13
+	XORPS   X0, X0
+	XORPS   X1, X1
+	XORPS   X2, X2
+	XORPS   X3, X3
+	XORPS   X8, X8
+	XORPS   X9, X9
+	XORPS   X10, X10
+	XORPS   X11, X11
+	TESTQ   CX, CX
+	JZ      restA
+
+both:
+	GROUP(SI, X0, X1, X2, X3)
+	GROUP(R13, X8, X9, X10, X11)
+	DECQ CX
+	JNZ  both
+
+restA:
+	REST(4(R9), SI)
+	JZ restB
+
+loopA:
+	GROUP(SI, X0, X1, X2, X3)
+	DECQ CX
+	JNZ  loopA
+
+restB:
+	REST(8(R9), R13)
+	JZ storeTwo
+
+loopB:
+	GROUP(R13, X8, X9, X10, X11)
+	DECQ CX
+	JNZ  loopB
+
+storeTwo:
+	ADDPD  X1, X0
+	ADDPD  X3, X2
+	ADDPD  X2, X0
+	MOVUPD X0, (R12)
+	ADDPD  X9, X8
+	ADDPD  X11, X10
+	ADDPD  X10, X8
+	MOVUPD X8, 16(R12)
+	ADDQ   $32, R12
+	ADDQ   $8, R9
+	SUBQ   $2, R10
+	JMP    twoRows
+
+oneRow:
+	TESTQ   R10, R10
+	JZ      end
+	MOVLQSX 0(R9), SI
 	LEAQ    (R11)(SI*4), SI
 	XORPS   X0, X0
 	XORPS   X1, X1
 	XORPS   X2, X2
 	XORPS   X3, X3
-	SHRQ    $2, CX
-	JZ      store
+	REST(4(R9), SI)
+	JZ storeOne
 
-loop:
-	MOVQ   0(SI), AX
-	MOVQ   8(SI), DX
-	MOVL   AX, BX
-	SHRQ   $32, AX
-	MOVL   DX, R8
-	SHRQ   $32, DX
-	MOVUPD (DI)(BX*8), X4
-	MOVUPD (DI)(AX*8), X5
-	MOVUPD (DI)(R8*8), X6
-	MOVUPD (DI)(DX*8), X7
-	ADDPD  X4, X0
-	ADDPD  X5, X1
-	ADDPD  X6, X2
-	ADDPD  X7, X3
-	ADDQ   $16, SI
-	DECQ   CX
-	JNZ    loop
+loopOne:
+	GROUP(SI, X0, X1, X2, X3)
+	DECQ CX
+	JNZ  loopOne
 
-store:
+storeOne:
 	ADDPD  X1, X0
 	ADDPD  X3, X2
 	ADDPD  X2, X0
 	MOVUPD X0, (R12)
-	ADDQ   $16, R12
-	ADDQ   $4, R9
-	DECQ   R10
-	JNZ    row
 
 end:
 	RET

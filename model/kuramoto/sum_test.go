@@ -8,7 +8,8 @@ import (
 
 // TestSumRowsMatchesSumUniform checks the platform's sumRows (assembly on
 // amd64) against the plain four-lane loop, bit for bit, on rows of every
-// padded length up to 64 with values of mixed signs and magnitudes.
+// padded length up to 64, in pairs of every two such lengths, with values
+// of mixed signs and magnitudes.
 func TestSumRowsMatchesSumUniform(t *testing.T) {
 	rng := rand.New(rand.NewPCG(6, 1))
 	const nodes = 300
@@ -18,8 +19,17 @@ func TestSumRowsMatchesSumUniform(t *testing.T) {
 	}
 	start := []int32{0}
 	var cols []uint32
-	for r := range 17 {
-		for range 4 * r {
+	// Every padded length up to 64 after and before every other (rows are
+	// summed in pairs), then an odd row.
+	var lengths []int
+	for a := range 17 {
+		for b := range 17 {
+			lengths = append(lengths, 4*a, 4*b)
+		}
+	}
+	lengths = append(lengths, 12)
+	for _, n := range lengths {
+		for range n {
 			cols = append(cols, uint32(2*rng.IntN(nodes+1))) // nodes: the zero pair
 		}
 		start = append(start, int32(len(cols)))
