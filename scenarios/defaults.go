@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/clock"
-	"github.com/esgtsim/esgtsim/internal/strictoml"
+	"github.com/esgtsim/esgtsim/internal/configtag"
 )
 
 // KeyDefault is one key of the scenario format with its default at a
@@ -79,7 +79,7 @@ func Defaults(rev string) ([]string, error) {
 
 // listKeys appends every key of the struct v, under prefix.
 func listKeys(prefix string, v reflect.Value, keys *[]KeyDefault) {
-	for _, field := range strictoml.Fields(v.Type()) {
+	for _, field := range configtag.Fields(v.Type()) {
 		name := field.Key
 		if prefix == "" && (name == "name" || name == "description") {
 			continue

@@ -10,7 +10,7 @@ import (
 	"reflect"
 
 	"github.com/esgtsim/esgtsim/clock"
-	"github.com/esgtsim/esgtsim/internal/strictoml"
+	"github.com/esgtsim/esgtsim/internal/configtag"
 )
 
 // Effective is a scenario's effective configuration, the record that lets
@@ -114,7 +114,7 @@ func configValue(v reflect.Value) any {
 	switch v.Kind() {
 	case reflect.Struct:
 		t := Table{}
-		for _, f := range strictoml.Fields(v.Type()) {
+		for _, f := range configtag.Fields(v.Type()) {
 			t = append(t, KeyValue{f.Key, configValue(v.FieldByIndex(f.Index))})
 		}
 		return t

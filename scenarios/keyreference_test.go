@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/internal/configtag"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/configuration.md from the keys' definitions")
@@ -83,25 +85,7 @@ func keyReference(t *testing.T) string {
 			}
 			fmt.Fprintf(&b, " %s |", v)
 		}
-		fmt.Fprintf(&b, " %s | %s |\n", bounds(k.Check), strings.ReplaceAll(k.Doc, "|", `\|`))
+		fmt.Fprintf(&b, " %s | %s |\n", configtag.Describe(k.Check), strings.ReplaceAll(k.Doc, "|", `\|`))
 	}
 	return b.String()
-}
-
-// bounds states a check tag in words.
-func bounds(check string) string {
-	var out []string
-	for _, c := range strings.Split(check, ",") {
-		switch {
-		case c == "pos":
-			out = append(out, "> 0")
-		case c == "nonneg":
-			out = append(out, ">= 0")
-		case c == "prob":
-			out = append(out, "[0, 1]")
-		case strings.HasPrefix(c, "max="):
-			out = append(out, "<= "+strings.TrimPrefix(c, "max="))
-		}
-	}
-	return strings.Join(out, ", ")
 }

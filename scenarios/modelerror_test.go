@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/internal/configtag"
 	"github.com/esgtsim/esgtsim/internal/strictoml"
 )
 
 // specKeys returns every key path of the scenario file format, from the
 // toml tags of Spec (array elements without an index).
 func specKeys(t reflect.Type, prefix string, out map[string]bool) {
-	for _, f := range strictoml.Fields(t) {
+	for _, f := range configtag.Fields(t) {
 		path := prefix + f.Key
 		out[path] = true
 		ft := f.Type

@@ -118,7 +118,7 @@ func TestFabricBadFlagsExit2(t *testing.T) {
 		{[]string{"--nodes", "1"}, "nodes 1 must be >= 2"},
 		{[]string{"--nodes", "abc"}, "invalid argument"},
 		{[]string{"--min-degree", "16"}, "min_degree 16 must be < nodes 16"},
-		{[]string{"--min-degree", "0"}, "min_degree 0 must be >= 1"},
+		{[]string{"--min-degree", "0"}, "min_degree 0 must be > 0"},
 		{[]string{"--seed", "-1"}, "invalid argument"},
 		{[]string{"--format", "xml"}, "--format must be text or json"},
 		{[]string{"extra"}, "want 0 argument(s)"},

@@ -38,14 +38,15 @@ var layers = []layer{
 	{"internal/detmath", nil, []string{"golang.org/x/sys/cpu"}, "platform-identical math needs only the standard library, and x/sys/cpu to pick a kernel"},
 	{"internal/variate", []string{"internal/detmath"}, nil, "random variates build on detmath only"},
 	{"internal/stats", nil, []string{gonum}, "streaming quantiles use gonum only"},
-	{"internal/strictoml", []string{"clock"}, []string{goTOML}, "strict TOML knows durations, nothing of scenarios"},
+	{"internal/configtag", nil, nil, "the tags of configuration structs need only the standard library"},
+	{"internal/strictoml", []string{"clock", "internal/configtag"}, []string{goTOML}, "strict TOML knows durations and tags, nothing of scenarios"},
 	{"internal/atomicfile", nil, nil, "atomic writes need only the standard library"},
 	{"internal/layout", nil, nil, "holds only tests"},
 
 	{"sim", []string{"clock", "internal/variate", "internal/detmath"}, nil, "the kernel never imports the model"},
 
 	// model/: the components, in their own order.
-	{"model/param", nil, nil, "configuration errors and ranges, shared by every model package"},
+	{"model/param", []string{"clock", "internal/configtag"}, nil, "configuration errors and bounds, shared by every model package"},
 	{"model/fabric", []string{"clock", "sim", "internal/detmath", "internal/variate", "model/param"}, []string{gonum}, "the fabric is a leaf of the model"},
 	{"model/kuramoto", []string{"clock", "sim", "internal/detmath", "internal/variate", "model/param"}, []string{gonum}, "synchronisation is a leaf of the model"},
 	{"model/needs", []string{"clock", "sim", "internal/detmath", "model/param"}, nil, "needs are a leaf of the model"},

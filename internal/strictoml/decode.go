@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/internal/configtag"
 )
 
 // Defaulter is implemented by element types of arrays of tables that need
@@ -229,42 +230,17 @@ func stringValue(raw any) (string, bool) {
 	return "", false
 }
 
-// check applies a field's check tag to a decoded number.
+// check applies a field's check tag (see configtag) to a decoded number.
 func (d *decoder) check(path string, v float64, checks string, isDuration bool) error {
-	show := func(x float64) string {
-		if isDuration {
-			return clock.Duration(x).String()
-		}
-		return strconv.FormatFloat(x, 'g', -1, 64)
+	reason := configtag.Check(checks, v)
+	if reason == "" {
+		return nil
 	}
-	for _, c := range strings.Split(checks, ",") {
-		switch {
-		case c == "":
-		case c == "prob":
-			if v < 0 || v > 1 {
-				return d.meta.Errorf(path, "%s is not a probability in [0, 1]", show(v))
-			}
-		case c == "pos":
-			if v <= 0 {
-				return d.meta.Errorf(path, "must be positive, got %s", show(v))
-			}
-		case c == "nonneg":
-			if v < 0 {
-				return d.meta.Errorf(path, "must not be negative, got %s", show(v))
-			}
-		case strings.HasPrefix(c, "max="):
-			limit, err := strconv.ParseFloat(c[4:], 64)
-			if err != nil {
-				panic("strictoml: bad check tag " + c)
-			}
-			if v > limit {
-				return d.meta.Errorf(path, "%s exceeds the limit %s", show(v), show(limit))
-			}
-		default:
-			panic("strictoml: unknown check " + c)
-		}
+	shown := strconv.FormatFloat(v, 'g', -1, 64)
+	if isDuration {
+		shown = clock.Duration(v).String()
 	}
-	return nil
+	return d.meta.Errorf(path, "%s %s", shown, reason)
 }
 
 // parseDuration parses Go duration syntax and rejects negative values.
@@ -279,43 +255,10 @@ func parseDuration(s string) (clock.Duration, error) {
 	return clock.FromStd(dur), nil
 }
 
-// Field is a key of a struct type as [Decode] reads it.
-type Field struct {
-	Key string
-	// Index is the Go field's index path (through inline structs), for
-	// reflect.Value.FieldByIndex.
-	Index []int
-	// Check and Doc are the field's check and doc tags.
-	Check, Doc string
-	// Type is the Go field's type.
-	Type reflect.Type
-}
-
-// Fields lists the keys of the struct type t in field order. A field
-// without a toml tag is no key, except an embedded struct: it is inline,
-// its keys are t's.
-func Fields(t reflect.Type) []Field {
-	var fs []Field
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		switch {
-		case name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
-			for _, in := range Fields(f.Type) {
-				in.Index = append([]int{i}, in.Index...)
-				fs = append(fs, in)
-			}
-		case name != "" && name != "-" && f.IsExported():
-			fs = append(fs, Field{Key: name, Index: []int{i}, Check: f.Tag.Get("check"), Doc: f.Tag.Get("doc"), Type: f.Type})
-		}
-	}
-	return fs
-}
-
 // fieldsOf maps TOML keys to the struct's fields.
-func fieldsOf(t reflect.Type) map[string]Field {
-	fs := map[string]Field{}
-	for _, f := range Fields(t) {
+func fieldsOf(t reflect.Type) map[string]configtag.Field {
+	fs := map[string]configtag.Field{}
+	for _, f := range configtag.Fields(t) {
 		fs[f.Key] = f
 	}
 	return fs
@@ -342,7 +285,7 @@ func describe(raw any) string {
 
 // suggest returns " (did you mean \"x\"?)" for the closest known key, if
 // any is close enough, and lists the known keys otherwise.
-func suggest(key string, fields map[string]Field) string {
+func suggest(key string, fields map[string]configtag.Field) string {
 	names := make([]string, 0, len(fields))
 	for n := range fields {
 		names = append(names, n)

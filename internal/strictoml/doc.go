@@ -11,22 +11,15 @@
 // are applied to the document before decoding and validated the same way;
 // their errors name the override instead of a line.
 //
-// Field tags:
-//
-//	toml:"name"           the key; fields without it are not decodable,
-//	                      except embedded structs, whose keys are inline
-//	doc:"text"            a one-line description of the key ([Fields])
-//	check:"prob"          the number must be in [0, 1]
-//	check:"pos"           the number or duration must be > 0
-//	check:"nonneg"        the number must be >= 0
-//	check:"max=N"         the number must be <= N
+// Keys, their bounds and their docs are the fields' toml, check and doc
+// tags, as internal/configtag defines them.
 //
 // A field whose type implements [ValueDecoder] decodes its own raw value,
 // for keys that accept more than one TOML type; one that implements
 // [encoding.TextUnmarshaler] (an enumeration) takes a string.
 //
-// Checks combine with commas: check:"pos,max=100000". Durations are strings
-// in Go syntax ("200ms", "1.5s", "10m", "2us") and are never negative.
+// Durations are strings in Go syntax ("200ms", "1.5s", "10m", "2us") and
+// are never negative.
 //
 // Paths name values as "table.key" and "array[index].key", the same syntax
 // overrides use.

@@ -49,8 +49,8 @@ type Config struct {
 
 	// The threshold mapping: ThresholdFactor = FactorBase + FactorSlope·a
 	// and EffectiveThreshold = BaseThreshold / ThresholdFactor.
-	BaseThreshold float64 `toml:"base_threshold" check:"prob" doc:"threshold = base_threshold / (factor_base + factor_slope·arousal)"`
-	FactorBase    float64 `toml:"factor_base" check:"nonneg" doc:"threshold factor at arousal 0"`
+	BaseThreshold float64 `toml:"base_threshold" check:"pos,prob" doc:"threshold = base_threshold / (factor_base + factor_slope·arousal)"`
+	FactorBase    float64 `toml:"factor_base" check:"pos" doc:"threshold factor at arousal 0"`
 	FactorSlope   float64 `toml:"factor_slope" check:"nonneg" doc:"growth of the threshold factor per unit of arousal"`
 }
 
@@ -112,48 +112,23 @@ func DefaultConfig() Config {
 }
 
 // Validate reports the first invalid field as a [*param.FieldError]
-// naming its key ("stress.relieve_below").
+// naming its key ("stress.relieve_below"): the bounds of the tags
+// ([param.Check]; a NaN Initial means Baseline), then what they cannot
+// say.
 func (c Config) Validate() error {
-	initial := c.Initial
-	if math.IsNaN(initial) {
-		initial = c.Baseline // NaN means Baseline
+	tagged := c
+	if math.IsNaN(tagged.Initial) {
+		tagged.Initial = c.Baseline // NaN means Baseline
 	}
-	err := param.CheckFloats(
-		param.Float{Key: "baseline", Value: c.Baseline, Range: param.Unit},
-		param.Float{Key: "initial", Value: initial, Range: param.Unit},
-		param.Float{Key: "rise_per_second", Value: c.RisePerSecond, Range: param.NonNeg},
-		param.Float{Key: "fall_per_second", Value: c.FallPerSecond, Range: param.NonNeg},
-		param.Float{Key: "need_weights.repair", Value: c.NeedWeights.Repair, Range: param.Finite},
-		param.Float{Key: "need_weights.rest", Value: c.NeedWeights.Rest, Range: param.Finite},
-		param.Float{Key: "need_weights.efficiency", Value: c.NeedWeights.Efficiency, Range: param.Finite},
-		param.Float{Key: "need_weights.connectivity", Value: c.NeedWeights.Connectivity, Range: param.Finite},
-		param.Float{Key: "need_weights.curiosity", Value: c.NeedWeights.Curiosity, Range: param.Finite},
-		param.Float{Key: "need_weights.learning", Value: c.NeedWeights.Learning, Range: param.Finite},
-		param.Float{Key: "stress.build_above", Value: c.Stress.BuildAbove, Range: param.Unit},
-		param.Float{Key: "stress.relieve_below", Value: c.Stress.RelieveBelow, Range: param.Unit},
-		param.Float{Key: "stress.build_per_second", Value: c.Stress.BuildPerSecond, Range: param.NonNeg},
-		param.Float{Key: "stress.relieve_per_second", Value: c.Stress.RelievePerSecond, Range: param.NonNeg},
-		param.Float{Key: "stress.gain", Value: c.Stress.Gain, Range: param.Finite},
-		param.Float{Key: "circadian_amplitude", Value: c.CircadianAmplitude, Range: param.Finite},
-		param.Float{Key: "base_threshold", Value: c.BaseThreshold, Range: param.Pos},
-		param.Float{Key: "factor_base", Value: c.FactorBase, Range: param.Pos},
-		param.Float{Key: "factor_slope", Value: c.FactorSlope, Range: param.Finite},
-	)
-	switch {
-	case err != nil:
+	if err := param.Check(tagged); err != nil {
 		return err
-	case c.UpdateInterval <= 0:
-		return &param.FieldError{Key: "update_interval", Value: c.UpdateInterval, Reason: "must be > 0"}
+	}
+	switch {
 	case c.Stress.RelieveBelow > c.Stress.BuildAbove:
 		return &param.FieldError{Key: "stress.relieve_below", Value: c.Stress.RelieveBelow, Reason: "must not exceed",
 			Other: "stress.build_above", OtherValue: c.Stress.BuildAbove}
-	case c.StartOfDay < 0 || c.StartOfDay >= day:
+	case c.StartOfDay >= day:
 		return &param.FieldError{Key: "start_of_day", Value: c.StartOfDay, Reason: "must be in [0, 24h)"}
-	case c.MaxModulations < 0:
-		return &param.FieldError{Key: "max_modulations", Value: c.MaxModulations, Reason: "must be >= 0 (0 means no bound)"}
-	case !(c.FactorBase+c.FactorSlope > 0):
-		return &param.FieldError{Key: "factor_slope", Value: c.FactorSlope, Reason: "must exceed (for a positive factor at arousal 1) the negative of",
-			Other: "factor_base", OtherValue: c.FactorBase}
 	}
 	return c.RefractoryDrop.validate()
 }

@@ -82,6 +82,7 @@ func TestConfigValidate(t *testing.T) {
 		{"start_of_day", func(c *Config) { c.StartOfDay = -1 }},
 		{"refractory_drop.mode", func(c *Config) { c.RefractoryDrop.Mode = 7 }},
 		{"refractory_drop.delta", func(c *Config) { c.RefractoryDrop.Delta = -0.1 }},
+		{"refractory_drop.delta", func(c *Config) { c.RefractoryDrop.Mode, c.RefractoryDrop.Delta = DropOff, nan }}, // bounded in every mode
 		{"refractory_drop.duration", func(c *Config) { c.RefractoryDrop.Duration = -clock.Second }},
 		{"refractory_drop.priority", func(c *Config) { c.RefractoryDrop.Mode, c.RefractoryDrop.Priority = DropModulation, 0 }},
 		{"max_modulations", func(c *Config) { c.MaxModulations = -1 }},
@@ -106,7 +107,7 @@ func TestConfigValidate(t *testing.T) {
 	t.Run("valid edge values", func(t *testing.T) {
 		c := DefaultConfig()
 		c.Initial, c.RisePerSecond, c.StartOfDay = 0, 0, 24*clock.Hour-1
-		c.RefractoryDrop = RefractoryDrop{Mode: DropOff, Delta: nan} // unused in off mode
+		c.RefractoryDrop.Mode = DropOff
 		if err := c.Validate(); err != nil {
 			t.Fatal(err)
 		}

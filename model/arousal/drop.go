@@ -94,23 +94,11 @@ func DefaultRefractoryDrop() RefractoryDrop {
 	return RefractoryDrop{Mode: DropTarget, Delta: 0.1, Duration: 5 * clock.Second, Priority: 1}
 }
 
-// validate checks d; Delta, Duration and Priority are checked only in the
-// modes that use them.
+// validate checks d's mode; the bounds of its numbers are their tags',
+// which Config.Validate checks.
 func (d RefractoryDrop) validate() error {
 	if int(d.Mode) >= len(dropModeNames) {
 		return &param.FieldError{Key: "refractory_drop.mode", Value: uint8(d.Mode), Reason: "must be target, modulation or off"}
-	}
-	if d.Mode == DropOff {
-		return nil
-	}
-	if err := param.Unit.Check("refractory_drop.delta", d.Delta); err != nil {
-		return err
-	}
-	if d.Duration < 0 {
-		return &param.FieldError{Key: "refractory_drop.duration", Value: d.Duration, Reason: "must be >= 0"}
-	}
-	if d.Mode == DropModulation {
-		return param.Pos.Check("refractory_drop.priority", d.Priority)
 	}
 	return nil
 }

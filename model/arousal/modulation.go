@@ -1,6 +1,8 @@
 package arousal
 
 import (
+	"math"
+
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/param"
 )
@@ -20,13 +22,12 @@ type Modulation struct {
 // naming it ("delta", "priority" or "duration", the keys of a modulation
 // workload).
 func (m Modulation) Validate() error {
-	if err := param.CheckFloats(
-		param.Float{Key: "delta", Value: m.Delta, Range: param.SignedUnit},
-		param.Float{Key: "priority", Value: m.Priority, Range: param.Pos},
-	); err != nil {
-		return err
-	}
-	if m.Duration < 0 {
+	switch {
+	case !(m.Delta >= -1 && m.Delta <= 1):
+		return &param.FieldError{Key: "delta", Value: m.Delta, Reason: "must be in [-1, 1]"}
+	case !(m.Priority > 0 && m.Priority <= math.MaxFloat64):
+		return &param.FieldError{Key: "priority", Value: m.Priority, Reason: "must be > 0"}
+	case m.Duration < 0:
 		return &param.FieldError{Key: "duration", Value: m.Duration, Reason: "must be >= 0"}
 	}
 	return nil

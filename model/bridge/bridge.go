@@ -46,17 +46,10 @@ func DefaultConfig() Config {
 }
 
 // Validate reports the first invalid parameter as a [*param.FieldError]
-// naming its key as a scenario's [bridge] table spells it.
+// naming its key as a scenario's [bridge] table spells it: the bounds of
+// the tags ([param.Check]), then min_threshold against max_threshold.
 func (c Config) Validate() error {
-	if c.Interval <= 0 {
-		return &param.FieldError{Key: "interval", Value: c.Interval, Reason: "must be > 0"}
-	}
-	if err := param.CheckFloats(
-		param.Float{Key: "base_threshold", Value: c.BaseThreshold, Range: param.Unit},
-		param.Float{Key: "min_threshold", Value: c.MinThreshold, Range: param.Unit},
-		param.Float{Key: "max_threshold", Value: c.MaxThreshold, Range: param.Unit},
-		param.Float{Key: "sensitivity", Value: c.Sensitivity, Range: param.NonNeg},
-	); err != nil {
+	if err := param.Check(c); err != nil {
 		return err
 	}
 	if c.MinThreshold > c.MaxThreshold {

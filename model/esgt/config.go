@@ -66,7 +66,7 @@ type Ignition struct {
 	RecruitNodes int            `toml:"recruit_nodes" check:"nonneg" doc:"nodes per ignition; 0 recruits every free healthy node"`
 	SyncTimeout  clock.Duration `toml:"sync_timeout" check:"pos" doc:"longest SYNCHRONIZE before the attempt fails"`
 	// TargetCoherence is the coherence r regarded as synchronised, in (0, 1].
-	TargetCoherence  float64        `toml:"target_coherence" check:"prob" doc:"coherence r regarded as synchronised"`
+	TargetCoherence  float64        `toml:"target_coherence" check:"pos,prob" doc:"coherence r regarded as synchronised"`
 	SustainDuration  clock.Duration `toml:"sustain" check:"pos" doc:"SUSTAIN duration, unless a request asks for another"`
 	DissolveDuration clock.Duration `toml:"dissolve" check:"pos" doc:"DISSOLVE duration"`
 	// DissolveCoupling is applied to K in DISSOLVE, for that ignition only.
@@ -140,61 +140,14 @@ func DefaultConfig() Config {
 // Validate reports the first invalid parameter as a [*param.FieldError]
 // naming its key as a scenario file spells it: "triggers.min_salience",
 // "ignition.sustain", "hardening.degraded_exit", "oscillator.coupling".
+// It checks the bounds of the tags ([param.Check]), then one key against
+// another, the enumerations and the oscillator.
 func (c Config) Validate() error {
 	type fe = param.FieldError
-	if err := param.CheckFloats(
-		param.Float{Key: "triggers.min_salience", Value: c.MinSalience, Range: param.Unit},
-		param.Float{Key: "triggers.min_cpu_capacity", Value: c.MinCPUCapacity, Range: param.Unit},
-		param.Float{Key: "triggers.default_cpu_capacity", Value: c.DefaultCPUCapacity, Range: param.Unit},
-		param.Float{Key: "triggers.min_arousal", Value: c.MinArousal, Range: param.Unit},
-		param.Float{Key: "triggers.fixed_arousal", Value: c.FixedArousal, Range: param.Unit},
-		param.Float{Key: "triggers.max_frequency_hz", Value: c.MaxFrequencyHz, Range: param.NonNeg},
-		param.Float{Key: "ignition.dissolve_coupling", Value: c.DissolveCoupling, Range: param.NonNeg},
-		param.Float{Key: "hardening.rate_limit_hz", Value: c.RateLimitHz, Range: param.NonNeg},
-		param.Float{Key: "hardening.degraded_enter", Value: c.DegradedEnter, Range: param.Unit},
-		param.Float{Key: "hardening.degraded_exit", Value: c.DegradedExit, Range: param.Unit},
-		param.Float{Key: "hardening.degraded_min_salience", Value: c.DegradedMinSalience, Range: param.Unit},
-	); err != nil {
+	if err := param.Check(c); err != nil {
 		return err
 	}
-	if !(c.TargetCoherence > 0 && c.TargetCoherence <= 1) {
-		return &fe{Key: "ignition.target_coherence", Value: c.TargetCoherence, Reason: "must be in (0, 1]"}
-	}
-	for _, d := range []struct {
-		key string
-		v   clock.Duration
-	}{
-		{"triggers.max_mean_latency", c.MaxMeanLatency}, {"triggers.refractory_period", c.RefractoryPeriod},
-		{"ignition.prepare_cost", c.PrepareCost}, {"ignition.sample_every", c.SampleEvery},
-		{"hardening.breaker_cooldown", c.BreakerCooldown}, {"hardening.degraded_horizon", c.DegradedHorizon},
-	} {
-		if d.v < 0 {
-			return &fe{Key: d.key, Value: d.v, Reason: "must be >= 0"}
-		}
-	}
-	for _, d := range []struct {
-		key string
-		v   clock.Duration
-	}{{"ignition.sync_timeout", c.SyncTimeout}, {"ignition.sustain", c.SustainDuration}, {"ignition.dissolve", c.DissolveDuration}} {
-		if d.v <= 0 {
-			return &fe{Key: d.key, Value: d.v, Reason: "must be > 0"}
-		}
-	}
-	for _, n := range []struct {
-		key string
-		v   int
-	}{
-		{"ignition.recruit_nodes", c.RecruitNodes},
-		{"hardening.max_concurrent", c.MaxConcurrent}, {"hardening.breaker_threshold", c.BreakerThreshold},
-		{"hardening.degraded_window", c.DegradedWindow}, {"hardening.degraded_min_samples", c.DegradedMinSamples},
-	} {
-		if n.v < 0 {
-			return &fe{Key: n.key, Value: n.v, Reason: "must be >= 0"}
-		}
-	}
 	switch {
-	case c.MinAvailableNodes < 1:
-		return &fe{Key: "triggers.min_available_nodes", Value: c.MinAvailableNodes, Reason: "must be >= 1"}
 	case c.RecruitNodes != 0 && c.RecruitNodes < c.MinAvailableNodes:
 		return &fe{Key: "ignition.recruit_nodes", Value: c.RecruitNodes, Reason: "is below", Other: "triggers.min_available_nodes", OtherValue: c.MinAvailableNodes}
 	case c.DegradedExit < c.DegradedEnter:

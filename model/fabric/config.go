@@ -24,7 +24,7 @@ const MaxBALinks = 1 << 24
 // one-line documentation; the estimators' knobs are no keys.
 type Config struct {
 	// Nodes is the number of nodes, at least 2 and at most [MaxNodes].
-	Nodes int `toml:"nodes" check:"pos" doc:"number of nodes"`
+	Nodes int `toml:"nodes" check:"min=2" doc:"number of nodes"`
 	// MinDegree is m of the Barabási–Albert generator: each new node
 	// attaches to m distinct existing nodes. 1 <= MinDegree < Nodes.
 	MinDegree int `toml:"min_degree" check:"pos" doc:"m of the Barabási–Albert generator: links of each new node"`
@@ -100,46 +100,31 @@ func DefaultConfig() Config {
 
 // Validate reports the first invalid field as a [*param.FieldError]
 // naming its key as a scenario's [fabric] table spells it, e.g.
-// "min_degree 16 must be < nodes 16".
+// "min_degree 16 must be < nodes 16": the bounds of the tags
+// ([param.Check]), then what they cannot say.
 func (c Config) Validate() error {
 	type fe = param.FieldError
+	if err := param.Check(c); err != nil {
+		return err
+	}
 	switch {
-	case c.Nodes < 2:
-		return &fe{Key: "nodes", Value: c.Nodes, Reason: "must be >= 2"}
 	case c.Nodes > MaxNodes:
 		return &fe{Key: "nodes", Value: c.Nodes, Reason: fmt.Sprintf("must be <= %d", MaxNodes)}
-	case c.MinDegree < 1:
-		return &fe{Key: "min_degree", Value: c.MinDegree, Reason: "must be >= 1"}
 	case c.MinDegree >= c.Nodes:
 		return &fe{Key: "min_degree", Value: c.MinDegree, Reason: "must be <", Other: "nodes", OtherValue: c.Nodes}
 	case int64(c.MinDegree)*int64(c.Nodes-c.MinDegree) > MaxBALinks:
 		return &fe{Key: "min_degree", Value: c.MinDegree, Reason: fmt.Sprintf("on %d nodes makes %d links, more than %d",
 			c.Nodes, int64(c.MinDegree)*int64(c.Nodes-c.MinDegree), MaxBALinks)}
 	}
-	if err := param.CheckFloats(
-		param.Float{Key: "rewiring_probability", Value: c.RewiringProbability, Range: param.Unit},
-		param.Float{Key: "hub_closure_probability", Value: c.HubClosureProbability, Range: param.Unit},
-		param.Float{Key: "target_density", Value: c.TargetDensity, Range: param.Unit},
-		param.Float{Key: "packet_loss", Value: c.PacketLoss, Range: param.Unit},
-	); err != nil {
-		return err
-	}
 	switch {
-	case c.LatencyMin < 0:
-		return &fe{Key: "latency_min", Value: c.LatencyMin, Reason: "must be >= 0"}
 	case c.LatencyMax < c.LatencyMin:
 		return &fe{Key: "latency_max", Value: c.LatencyMax, Reason: "must be >=", Other: "latency_min", OtherValue: c.LatencyMin}
 	case c.LatencyMax > clock.Second:
 		return &fe{Key: "latency_max", Value: c.LatencyMax, Reason: "must be <= 1s"}
 	case len(c.BandwidthsGbps) == 0:
 		return &fe{Key: "bandwidths_gbps", Reason: "must not be empty"}
-	case c.HopProcessing < 0 || c.HopProcessing > clock.Second:
-		return &fe{Key: "hop_processing", Value: c.HopProcessing, Reason: "must be in [0, 1s]"}
-	}
-	for i, bw := range c.BandwidthsGbps {
-		if err := param.Pos.Check(fmt.Sprintf("bandwidths_gbps[%d]", i), bw); err != nil {
-			return err
-		}
+	case c.HopProcessing > clock.Second:
+		return &fe{Key: "hop_processing", Value: c.HopProcessing, Reason: "must be <= 1s"}
 	}
 	for _, k := range []struct {
 		key string

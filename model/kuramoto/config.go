@@ -110,21 +110,15 @@ func DefaultConfig() Config {
 }
 
 // Validate reports the first invalid parameter as a [*param.FieldError]
-// naming its key as a scenario's [oscillator] table spells it ("coupling").
+// naming its key as a scenario's [oscillator] table spells it ("coupling"):
+// the bounds of the tags ([param.Check]), then Target and the
+// enumerations.
 func (c Config) Validate() error {
 	type fe = param.FieldError
-	if err := param.CheckFloats(
-		param.Float{Key: "coupling", Value: c.Coupling, Range: param.NonNeg},
-		param.Float{Key: "freq_mean_hz", Value: c.FreqMeanHz, Range: param.Finite},
-		param.Float{Key: "freq_spread_hz", Value: c.FreqSpreadHz, Range: param.NonNeg},
-		param.Float{Key: "noise_sigma", Value: c.NoiseSigma, Range: param.NonNeg},
-		param.Float{Key: "damping", Value: c.Damping, Range: param.NonNeg},
-	); err != nil {
+	if err := param.Check(c); err != nil {
 		return err
 	}
 	switch {
-	case c.Step <= 0:
-		return &fe{Key: "step", Value: c.Step, Reason: "must be > 0"}
 	case !(c.Target > 0 && c.Target <= 1):
 		return &fe{Key: "target", Value: c.Target, Reason: "must be in (0, 1]"}
 	case int(c.FreqDist) >= len(distNames):

@@ -30,7 +30,7 @@ type Params struct {
 	// Curiosity grows by CuriosityGrowth per sample while the idle fraction
 	// is above IdleCuriosityFraction, and resets to 0 otherwise.
 	IdleCuriosityFraction float64 `toml:"idle_curiosity_fraction" check:"prob" doc:"idle fraction above which curiosity grows"`
-	CuriosityGrowth       float64 `toml:"curiosity_growth" check:"nonneg" doc:"growth of curiosity per sample while idle"`
+	CuriosityGrowth       float64 `toml:"curiosity_growth" check:"prob" doc:"growth of curiosity per sample while idle"`
 
 	// Learning is LearningBelow while throughput < LearningThroughput and
 	// LearningAbove otherwise.
@@ -60,26 +60,6 @@ func DefaultParams() Params {
 	}
 }
 
-// Validate reports the first invalid parameter as a [*param.FieldError]
-// naming its key ("cpu_weight"). Weights and thresholds must be finite,
-// spans and critical levels positive, and fractions and drive levels in
-// [0, 1].
-func (p Params) Validate() error {
-	return param.CheckFloats(
-		param.Float{Key: "cpu_weight", Value: p.CPUWeight, Range: param.Finite},
-		param.Float{Key: "memory_weight", Value: p.MemoryWeight, Range: param.Finite},
-		param.Float{Key: "error_rate_critical", Value: p.ErrorRateCritical, Range: param.Pos},
-		param.Float{Key: "exceptions_critical", Value: p.ExceptionsCritical, Range: param.Pos},
-		param.Float{Key: "temperature_warning_c", Value: p.TemperatureWarningC, Range: param.Finite},
-		param.Float{Key: "temperature_span_c", Value: p.TemperatureSpanC, Range: param.Pos},
-		param.Float{Key: "power_baseline_w", Value: p.PowerBaselineW, Range: param.Finite},
-		param.Float{Key: "power_span_w", Value: p.PowerSpanW, Range: param.Pos},
-		param.Float{Key: "latency_warning_ms", Value: p.LatencyWarningMS, Range: param.Finite},
-		param.Float{Key: "latency_span_ms", Value: p.LatencySpanMS, Range: param.Pos},
-		param.Float{Key: "idle_curiosity_fraction", Value: p.IdleCuriosityFraction, Range: param.Unit},
-		param.Float{Key: "curiosity_growth", Value: p.CuriosityGrowth, Range: param.Unit},
-		param.Float{Key: "learning_throughput", Value: p.LearningThroughput, Range: param.Finite},
-		param.Float{Key: "learning_below", Value: p.LearningBelow, Range: param.Unit},
-		param.Float{Key: "learning_above", Value: p.LearningAbove, Range: param.Unit},
-	)
-}
+// Validate reports the first parameter out of the bounds of its tag
+// ([param.Check]) as a [*param.FieldError] naming its key ("cpu_weight").
+func (p Params) Validate() error { return param.Check(p) }

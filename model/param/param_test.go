@@ -3,7 +3,6 @@ package param
 import (
 	"errors"
 	"fmt"
-	"math"
 	"testing"
 )
 
@@ -37,34 +36,5 @@ func TestUnderPrefixesBothKeys(t *testing.T) {
 	plain := errors.New("plain")
 	if Under("x.", plain) != plain {
 		t.Error("Under changed an error that is no FieldError")
-	}
-}
-
-func TestRanges(t *testing.T) {
-	nan, inf := math.NaN(), math.Inf(1)
-	for _, tc := range []struct {
-		r   Range
-		in  []float64
-		out []float64
-	}{
-		{Finite, []float64{-1e300, 0, 5}, []float64{nan, inf, -inf}},
-		{NonNeg, []float64{0, 3}, []float64{-1e-300, nan, inf}},
-		{Pos, []float64{1e-300, 3}, []float64{0, -1, nan}},
-		{Unit, []float64{0, 0.5, 1}, []float64{-0.1, 1.1, nan}},
-		{SignedUnit, []float64{-1, 0, 1}, []float64{-1.1, 1.1, nan}},
-	} {
-		for _, v := range tc.in {
-			if err := tc.r.Check("k", v); err != nil {
-				t.Errorf("range %d refused %v: %v", tc.r, v, err)
-			}
-		}
-		for _, v := range tc.out {
-			if err := tc.r.Check("k", v); err == nil {
-				t.Errorf("range %d accepted %v", tc.r, v)
-			}
-		}
-	}
-	if err := CheckFloats(Float{"a", 0.5, Unit}, Float{"b", 2, Unit}, Float{"c", -1, Unit}); err == nil || err.Error() != "b 2 must be in [0, 1]" {
-		t.Errorf("CheckFloats = %v, want the first refused, b", err)
 	}
 }
