@@ -61,7 +61,7 @@ func (sc *Scenario) arousalConfig() arousal.Config {
 }
 
 func (sc *Scenario) monitorConfig() needs.MonitorConfig {
-	return needs.MonitorConfig{Interval: sc.Spec.Needs.Interval, Params: sc.Spec.Needs.Params}
+	return needs.MonitorConfig{Sampling: sc.Spec.Needs.Sampling, Params: sc.Spec.Needs.Params}
 }
 
 // profile returns the metrics profile of [needs]; change kinds and metric

@@ -152,8 +152,10 @@ type ArousalSpec struct {
 // NeedsSpec is the [needs] table (docs/model.md §5): the interoception monitor
 // and the metrics it samples.
 type NeedsSpec struct {
-	Enabled  bool           `toml:"enabled" doc:"run the needs monitor"`
-	Interval clock.Duration `toml:"interval" check:"pos" doc:"time between samples of the metrics"`
+	Enabled bool `toml:"enabled" doc:"run the needs monitor"`
+	// Sampling (interval) and Params are the monitor's config,
+	// needs.MonitorConfig, around the metrics profile.
+	needs.Sampling
 	// LiveFabric takes network latency and packet loss from the live
 	// fabric on top of the profile, so fabric faults raise connectivity.
 	LiveFabric bool `toml:"live_fabric" doc:"add the live fabric's latency and packet loss to the metrics"`
@@ -290,7 +292,7 @@ func DefaultSpec() Spec {
 		Hardening:  HardeningSpec{Enabled: true, Hardening: ec.Hardening},
 		Arousal:    ArousalSpec{Enabled: true, Config: ac},
 		Needs: NeedsSpec{
-			Enabled: true, Interval: mc.Interval, LiveFabric: true,
+			Enabled: true, Sampling: mc.Sampling, LiveFabric: true,
 			// An idle host that raises no need except learning, whose weight
 			// is 0: arousal stays at its baseline unless a scenario
 			// describes load.

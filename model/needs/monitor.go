@@ -6,26 +6,30 @@ import (
 	"github.com/esgtsim/esgtsim/sim"
 )
 
-// MonitorConfig configures a [Monitor].
+// MonitorConfig configures a [Monitor]. The tags name the keys of a
+// scenario's [needs] table: interval, and the formula's [needs.params].
 type MonitorConfig struct {
-	Interval clock.Duration // sampling period
-	Params   Params         // the needs formula
+	Sampling
+	Params Params `toml:"params"`
+}
+
+// Sampling is how often a [Monitor] samples. It is a struct of its own so
+// that a scenario's [needs] table can hold it inline, its key first,
+// apart from [needs.params].
+type Sampling struct {
+	Interval clock.Duration `toml:"interval" check:"pos" doc:"time between samples of the metrics"`
 }
 
 // DefaultMonitorConfig returns docs/model.md §5's monitor: a sample every 100 ms
 // through the default formula.
 func DefaultMonitorConfig() MonitorConfig {
-	return MonitorConfig{Interval: 100 * clock.Millisecond, Params: DefaultParams()}
+	return MonitorConfig{Sampling: Sampling{Interval: 100 * clock.Millisecond}, Params: DefaultParams()}
 }
 
-// Validate reports the first invalid field as a [*param.FieldError]
-// naming its key ("interval", "params.cpu_weight").
-func (c MonitorConfig) Validate() error {
-	if c.Interval <= 0 {
-		return &param.FieldError{Key: "interval", Value: c.Interval, Reason: "must be > 0"}
-	}
-	return param.Under("params.", c.Params.Validate())
-}
+// Validate reports the first parameter out of the bounds of its tag
+// ([param.Check]) as a [*param.FieldError] naming its key ("interval",
+// "params.cpu_weight").
+func (c MonitorConfig) Validate() error { return param.Check(c) }
 
 // Monitor samples a [Source] periodically in virtual time and turns each
 // sample into [Needs]. It is MMEI's internal state monitor; the arousal
