@@ -44,9 +44,7 @@ func (n *Network) update(lo, hi int) {
 	theta, kick, k := n.theta[lo:hi], n.kick[lo:hi], s.k[lo:hi]
 	switch s.kind {
 	case eulerStep:
-		for r, d := range k {
-			theta[r] = wrap(theta[r] + float64(d*s.h) + kick[r])
-		}
+		advance(theta, k, kick, s.h)
 		setTrigs(s.out, lo, theta)
 	case rk4Stage:
 		tmp := n.tmp[lo:hi]
@@ -61,5 +59,18 @@ func (n *Network) update(lo, hi int) {
 			theta[r] = wrap(theta[r] + float64(s.h*sum) + kick[r])
 		}
 		setTrigs(s.out, lo, theta)
+	}
+}
+
+// advance sets θ ← wrap(θ + k·h + kick) for every phase. advancePairs takes
+// the pairs whose new phases are in [0, 4π), as after almost every step;
+// this loop takes a phase outside that range, then hands back.
+func advance(theta, k, kick []float64, h float64) {
+	k, kick = k[:len(theta)], kick[:len(theta)]
+	for r := 0; r < len(theta); r++ {
+		r += advancePairs(theta[r:], k[r:], kick[r:], h)
+		if r < len(theta) {
+			theta[r] = wrap(theta[r] + float64(k[r]*h) + kick[r])
+		}
 	}
 }

@@ -44,3 +44,41 @@ func TestWrapMatchesRule(t *testing.T) {
 		}
 	}
 }
+
+// TestAdvanceMatchesWrap requires advance (advancePairs on amd64) to give
+// the bits of the plain Euler update θ ← wrap(θ + k·h + kick) on phases
+// that stay in range, wrap once, or leave [0, 4π) on either side (−0 and
+// NaN among them), alone or in pairs, at every offset.
+func TestAdvanceMatchesWrap(t *testing.T) {
+	const h = 0.005
+	rng := rand.New(rand.NewPCG(17, 2))
+	special := []float64{math.Copysign(0, -1), 0, math.NaN(), math.Inf(1), math.Inf(-1), -1e-300,
+		math.Nextafter(twoPi, 0), twoPi, math.Nextafter(2*twoPi, 0), 2 * twoPi}
+	n := 100_000
+	theta, k, kick := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range n {
+		theta[i] = twoPi * rng.Float64()
+		k[i] = 2 * twoPi * 40 * (rng.Float64()*1.5 - 0.25) // mostly forward, some backward
+		kick[i] = 0.01 * rng.NormFloat64()
+		switch rng.IntN(50) {
+		case 0: // land exactly on a special value
+			theta[i], k[i], kick[i] = special[rng.IntN(len(special))], 0, 0
+		case 1: // far outside
+			k[i] = 1e4 * (rng.Float64() - 0.5)
+		}
+	}
+	want := make([]float64, n)
+	for i := range n {
+		want[i] = wrap(theta[i] + float64(k[i]*h) + kick[i])
+	}
+	for off := range 5 {
+		got := append([]float64(nil), theta[off:]...)
+		advance(got, k[off:], kick[off:], h)
+		for i, g := range got {
+			if w := want[off+i]; math.Float64bits(g) != math.Float64bits(w) && !(math.IsNaN(g) && math.IsNaN(w)) {
+				t.Fatalf("offset %d, phase %d (θ %v, k %v, kick %v): %v, want %v",
+					off, off+i, theta[off+i], k[off+i], kick[off+i], g, w)
+			}
+		}
+	}
+}
