@@ -2,11 +2,20 @@ package detmath
 
 import "golang.org/x/sys/cpu"
 
-const haveSincosPairs = true
+// sincosWidth is how many arguments the widest batch kernel this CPU can
+// run takes at a time: 8 with AVX-512F (and AVX2), 4 with AVX2, 2 with
+// SSE2. A variable, so that tests can run the narrower kernels too.
+var sincosWidth = widestSincos()
 
-// haveSincosQuads reports whether sincosQuads can run here (AVX2); a
-// variable, so that tests can run the SSE2 path on an AVX2 machine.
-var haveSincosQuads = cpu.X86.HasAVX2
+func widestSincos() int {
+	switch {
+	case cpu.X86.HasAVX512F && cpu.X86.HasAVX2:
+		return 8
+	case cpu.X86.HasAVX2:
+		return 4
+	}
+	return 2
+}
 
 // sincosPairs is SincosPhases for len(x) even, every x in [0, 2π): SSE2
 // assembly (sincos_amd64.s), two arguments at a time.
@@ -19,3 +28,9 @@ func sincosPairs(x, out []float64, k *[len(pairConsts)]float64)
 //
 //go:noescape
 func sincosQuads(x, out []float64, k *[len(quadConsts)]float64)
+
+// sincosOcts is sincosQuads for len(x) a multiple of 8, eight arguments
+// at a time, with AVX-512 (sincos_octs_amd64.s); the same bits.
+//
+//go:noescape
+func sincosOcts(x, out []float64, k *[len(quadConsts)]float64)

@@ -2,9 +2,9 @@
 
 package detmath
 
-const haveSincosPairs = false
-
-var haveSincosQuads = false
+// sincosWidth is 0: no batch kernel here; SincosPhases goes through
+// SincosPhase.
+var sincosWidth = 0
 
 func sincosPairs(x, out []float64, k *[len(pairConsts)]float64) {
 	panic("detmath: sincosPairs without assembly")
@@ -12,4 +12,8 @@ func sincosPairs(x, out []float64, k *[len(pairConsts)]float64) {
 
 func sincosQuads(x, out []float64, k *[len(quadConsts)]float64) {
 	panic("detmath: sincosQuads without assembly")
+}
+
+func sincosOcts(x, out []float64, k *[len(quadConsts)]float64) {
+	panic("detmath: sincosOcts without assembly")
 }

@@ -4,10 +4,10 @@ import "math"
 
 // SincosPhases writes SincosPhase(x[i]) into out[2i] (the sine) and
 // out[2i+1] (the cosine) for every i, the same bits. On amd64 runs of
-// arguments in [0, 2π) are computed four at a time with AVX2 where the
-// CPU has it, and two at a time with SSE2 (the same IEEE operations in
-// the same order, no fused multiply-add); other arguments, and other
-// architectures, go through SincosPhase.
+// arguments in [0, 2π) are computed eight at a time with AVX-512 or four
+// with AVX2 where the CPU has them, and two at a time with SSE2 (the same
+// IEEE operations in the same order, no fused multiply-add); other
+// arguments, and other architectures, go through SincosPhase.
 // out must hold at least 2·len(x) values.
 func SincosPhases(x, out []float64) {
 	out = out[:2*len(x)]
@@ -16,11 +16,15 @@ func SincosPhases(x, out []float64) {
 		for end < len(x) && inPhaseRange(x[end]) {
 			end++
 		}
-		if quads := i + (end-i)&^3; haveSincosQuads && quads > i {
+		if octs := i + (end-i)&^7; sincosWidth >= 8 && octs > i {
+			sincosOcts(x[i:octs], out[2*i:2*octs], &quadConsts)
+			i = octs
+		}
+		if quads := i + (end-i)&^3; sincosWidth >= 4 && quads > i {
 			sincosQuads(x[i:quads], out[2*i:2*quads], &quadConsts)
 			i = quads
 		}
-		if even := i + (end-i)&^1; haveSincosPairs && even > i {
+		if even := i + (end-i)&^1; sincosWidth >= 2 && even > i {
 			sincosPairs(x[i:even], out[2*i:2*even], &pairConsts)
 			i = even
 		}
@@ -50,7 +54,7 @@ var pairConsts = [...]float64{
 }
 
 // quadConsts holds pairConsts' values four times each (one per AVX2
-// lane), for sincosQuads.
+// lane), for sincosQuads; sincosOcts broadcasts them.
 var quadConsts = func() (q [2 * len(pairConsts)]float64) {
 	for c := 0; c < len(pairConsts); c += 2 {
 		v := pairConsts[c]

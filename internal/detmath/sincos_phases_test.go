@@ -11,8 +11,8 @@ import (
 // bit for bit, on a million phases in [0, 2π), the multiples of π/4 and
 // their neighbours, the edges of the range, and arguments outside it
 // scattered among them (so that runs of every length, odd and even, are
-// cut short), over slices of every start and length up to 9; with the
-// AVX2 path and the SSE2 path where the CPU has AVX2.
+// cut short), over slices of every start and length up to 9; with every
+// batch kernel the CPU can run (AVX-512, AVX2, SSE2).
 func TestSincosPhasesMatchesSincosPhase(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 8))
 	odd := []float64{math.Copysign(0, -1), 2 * math.Pi, -1e-300, 7, -3, 1e10, math.Inf(1), math.Inf(-1), math.NaN()}
@@ -40,8 +40,9 @@ func TestSincosPhasesMatchesSincosPhase(t *testing.T) {
 			}
 		}
 	}
-	for _, quads := range quadsSettings() {
-		haveSincosQuads = quads
+	defer func(w int) { sincosWidth = w }(sincosWidth)
+	for _, w := range sincosWidths() {
+		sincosWidth = w
 		check(xs)
 		for lo := range 40 {
 			for n := range 10 {
@@ -51,18 +52,20 @@ func TestSincosPhasesMatchesSincosPhase(t *testing.T) {
 	}
 }
 
-// quadsSettings returns the values of haveSincosQuads to test: this
-// machine's, and false if it is true (the SSE2 path); the caller's loop
-// leaves the machine's value set.
-func quadsSettings() []bool {
-	if haveSincosQuads {
-		return []bool{false, true}
+// sincosWidths returns the batch widths this machine can run, widest
+// first: its own and every narrower one down to the SSE2 pairs (none
+// without assembly).
+func sincosWidths() []int {
+	widths := []int{sincosWidth}
+	for w := sincosWidth / 2; w >= 2; w /= 2 {
+		widths = append(widths, w)
 	}
-	return []bool{false}
+	return widths
 }
 
-// BenchmarkSincosPhases compares the batch, with and without AVX2, with
-// a loop of SincosPhase on 10,000 random phases; ns/phase is per argument.
+// BenchmarkSincosPhases compares the batch, with each kernel the CPU can
+// run, with a loop of SincosPhase on 10,000 random phases; ns/phase is
+// per argument.
 func BenchmarkSincosPhases(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 9))
 	x := make([]float64, 10000)
@@ -70,9 +73,10 @@ func BenchmarkSincosPhases(b *testing.B) {
 		x[i] = 2 * math.Pi * rng.Float64()
 	}
 	out := make([]float64, 2*len(x))
-	for _, quads := range quadsSettings() {
-		b.Run(fmt.Sprintf("batch/avx2=%v", quads), func(b *testing.B) {
-			haveSincosQuads = quads
+	defer func(w int) { sincosWidth = w }(sincosWidth)
+	for _, w := range sincosWidths() {
+		b.Run(fmt.Sprintf("batch/width=%d", w), func(b *testing.B) {
+			sincosWidth = w
 			for b.Loop() {
 				SincosPhases(x, out)
 			}
