@@ -8,12 +8,13 @@ import (
 
 	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sweep"
 )
 
 // Study is a comparison to run: configuration B against configuration A.
 type Study struct {
-	A, B       *scenarios.Scenario
+	A, B       *spec.Scenario
 	Metrics    []sweep.Metric
 	Confidence float64 // e.g. 0.95
 }
@@ -27,11 +28,11 @@ type Samples struct {
 
 // Result is a finished comparison.
 type Result struct {
-	A          scenarios.Effective `json:"a"`
-	B          scenarios.Effective `json:"b"`
-	Seeds      []uint64            `json:"seeds"`
-	Confidence float64             `json:"confidence"`
-	Metrics    []MetricResult      `json:"metrics"`
+	A          spec.Effective `json:"a"`
+	B          spec.Effective `json:"b"`
+	Seeds      []uint64       `json:"seeds"`
+	Confidence float64        `json:"confidence"`
+	Metrics    []MetricResult `json:"metrics"`
 	// Precision is set when the seeds were added until a precision was
 	// reached (sequential replications).
 	Precision *Precision `json:"precision,omitempty"`

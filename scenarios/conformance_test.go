@@ -10,6 +10,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -80,7 +81,7 @@ func TestSyncMatchesTheOriginal(t *testing.T) {
 	if err := json.Unmarshal(raw, &summary); err != nil {
 		t.Fatal(err)
 	}
-	revisions := map[string]string{"2025-10-07": Revision20251007, "head": Revision20251115}
+	revisions := map[string]string{"2025-10-07": spec.Revision20251007, "head": spec.Revision20251115}
 	for _, name := range []string{"sync_2025-10-07_n32.csv", "sync_head_n32.csv", "sync_2025-10-07_n128.csv", "sync_head_n128.csv"} {
 		ref, ok := summary.Files[name]
 		if !ok || ref.N != 2000 {
@@ -96,7 +97,7 @@ func TestSyncMatchesTheOriginal(t *testing.T) {
 				t.Fatal(err)
 			}
 			g := conformanceGraph(t, ref.Fabric)
-			fraction, times := syncAttempts(t, g, sc.oscillatorConfig(), ref.N)
+			fraction, times := syncAttempts(t, g, sc.OscillatorConfig(), ref.N)
 			t.Logf("reached %.4f (original %.4f)", fraction, ref.Fraction)
 			if math.Abs(fraction-ref.Fraction) > 0.03 {
 				t.Errorf("reached 0.70 in %.2f%% of attempts, the original in %.2f%%", 100*fraction, 100*ref.Fraction)

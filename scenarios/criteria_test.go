@@ -10,6 +10,18 @@ import (
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
+// minimal is a small valid scenario.
+const minimal = `name = "t"
+duration = "2s"
+
+[fabric]
+nodes = 16
+
+[[workload]]
+kind = "constant"
+rate_hz = 10
+`
+
 // TestCriterionErrors: a bad [[criterion]] is refused with the file, the
 // line and the key, like every other key.
 func TestCriterionErrors(t *testing.T) {

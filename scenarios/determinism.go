@@ -3,6 +3,7 @@ package scenarios
 import (
 	"context"
 
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
@@ -10,7 +11,7 @@ import (
 // every record. It returns the first run's result, and nil if the runs are
 // identical or else the first record at which they differ, described from
 // both runs.
-func CheckDeterminism(ctx context.Context, sc *Scenario) (*Result, *trace.Divergence, error) {
+func CheckDeterminism(ctx context.Context, sc *spec.Scenario) (*Result, *trace.Divergence, error) {
 	var first *Result
 	div, err := checkDeterminism(ctx, func(ctx context.Context, opts Options) error {
 		res, err := Run(ctx, sc, opts)

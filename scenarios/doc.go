@@ -1,14 +1,15 @@
-// Package scenarios loads esgtsim's declarative scenarios, runs them and
-// summarises what happened.
+// Package scenarios runs esgtsim's declarative scenarios and summarises
+// what happened.
 //
 // A scenario is a TOML file (or one of the built-ins embedded in the
 // binary, listed by [Builtins]) that sets only what it changes from the
-// model's defaults: the fabric, the oscillators, the triggers, the
-// ignition phases, the hardening, arousal, needs and the bridge, the
-// workloads and the faults. [Load] reads a built-in by name or a file by
-// path, [Parse] reads TOML text; both apply "table.key=value" overrides as
-// the command line's --set does, and refuse a bad file with an error of the
-// form "file:line: key: message".
+// model's defaults. Package [github.com/esgtsim/esgtsim/scenarios/spec]
+// owns the file: its tables, defaults, revisions and validation. This
+// package adds the built-ins and the run: [Load] reads a built-in by name
+// or a file by path, [Parse] reads TOML text; both apply "table.key=value"
+// overrides as the command line's --set does, check the file's criteria
+// against this package's run report ([ReportSchema]), and refuse a bad
+// file with an error of the form "file:line: key: message".
 //
 // [Run] wires the model onto a fresh simulator, runs it to the scenario's
 // duration in virtual time and returns a [Result] whose [Summary] is the

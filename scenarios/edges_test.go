@@ -60,22 +60,3 @@ func TestFabricFromEdgeFile(t *testing.T) {
 		t.Errorf("fabric %d nodes %d edges, %d successes, %d faults", s.Fabric.Nodes, s.Fabric.Edges, s.Requests.Succeeded, s.Faults)
 	}
 }
-
-// TestEdgeFileErrors: problems in the list are reported at the scenario's
-// key and at the list's own line.
-func TestEdgeFileErrors(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
-		"loop.csv": "0,1\n1,2\n2,0\n3,3\n",
-		"ring.csv": ring(12),
-	})
-	for _, tc := range []struct{ doc, want string }{
-		{"[fabric]\nedges = \"loop.csv\"\n", "x.toml:2: fabric.edges: " + filepath.Join(dir, "loop.csv") + ":4: node 3 is linked to itself"},
-		{"[fabric]\nnodes = 8\nedges = \"ring.csv\"\n", "x.toml:3: fabric.edges: " + filepath.Join(dir, "ring.csv") + ":14: second node: node id 8 is out of range: the fabric has nodes 0 to 7"},
-		{"[fabric]\nedges = \"none.csv\"\n", "x.toml:2: fabric.edges: open " + filepath.Join(dir, "none.csv")},
-	} {
-		_, err := Parse(filepath.Join(dir, "x.toml"), []byte(tc.doc), nil)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%q: %v, want %q", tc.doc, err, tc.want)
-		}
-	}
-}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/scenarios/check"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 // FuzzParse feeds arbitrary files and overrides to the scenario loader: it
@@ -45,7 +47,7 @@ func FuzzParse(f *testing.F) {
 
 // small reports whether a scenario runs in a few milliseconds, so the
 // fuzzer can afford to run it.
-func small(sc *Scenario) bool {
+func small(sc *spec.Scenario) bool {
 	s := &sc.Spec
 	if s.Duration.Seconds() > 2 || s.Fabric.Nodes > 48 {
 		return false
@@ -54,6 +56,15 @@ func small(sc *Scenario) bool {
 	for _, w := range s.Workloads {
 		requests += w.RateHz*s.Duration.Seconds() + float64(max(w.Size, 1)*max(w.Batches, 1)) + float64(len(w.At))
 	}
-	_, ticks := sc.ticks()
+	// The periodic events, as validation bounds them.
+	ticks := 0.0
+	for _, p := range []struct {
+		on     bool
+		period clock.Duration
+	}{{true, s.Oscillator.Step}, {s.Arousal.Enabled, s.Arousal.UpdateInterval}, {s.Needs.Enabled, s.Needs.Interval}, {s.Bridge.Enabled, s.Bridge.Interval}} {
+		if p.on {
+			ticks += s.Duration.Seconds() / p.period.Seconds()
+		}
+	}
 	return requests <= 2000 && ticks <= 20000
 }

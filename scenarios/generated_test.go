@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -83,7 +84,7 @@ func TestGeneratedScenarios(t *testing.T) {
 
 // runReport runs sc with the invariant checker and returns its JSON report
 // as the run command writes it.
-func runReport(sc *Scenario) ([]byte, error) {
+func runReport(sc *spec.Scenario) ([]byte, error) {
 	res, err := Run(context.Background(), sc, Options{Check: true})
 	if err != nil {
 		return nil, err

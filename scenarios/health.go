@@ -6,30 +6,8 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
-
-// HealthSpec is [fabric.health], the original's TIG health loop (its
-// revision of 2025-11-15), off by default: every interval, a node not
-// heard from for more than timeout is isolated (set offline) and, with
-// repair, its neighbours are linked into a clique by bypass links, which
-// carry ignitions' coupling and broadcasts but do not appear in the
-// metrics. A node is heard from when an ignition's broadcast reaches it;
-// an isolated node is never heard from again. With esgt_mode_revives, as
-// in the original, entering ESGT mode sets isolated nodes back to health
-// (and recruitable) while they stay isolated.
-type HealthSpec struct {
-	Enabled         bool           `toml:"enabled" doc:"run the original's health loop"`
-	Interval        clock.Duration `toml:"interval" check:"pos" doc:"time between health checks"`
-	Timeout         clock.Duration `toml:"timeout" doc:"silence after which a node counts as dead"`
-	Repair          bool           `toml:"repair" doc:"repair the topology around dead nodes"`
-	ESGTModeRevives bool           `toml:"esgt_mode_revives" doc:"ESGT mode revives dead nodes, as the original's"`
-}
-
-// defaultHealthSpec is the original's loop, switched off.
-func defaultHealthSpec() HealthSpec {
-	c := fabric.DefaultHealthConfig()
-	return HealthSpec{Interval: c.Interval, Timeout: c.Timeout, Repair: c.Repair, ESGTModeRevives: true}
-}
 
 // HealthInfo is the report's "health" object.
 type HealthInfo struct {
@@ -42,7 +20,7 @@ type HealthInfo struct {
 // healthLoop runs the health loop on the world's current fabric.
 type healthLoop struct {
 	w       *world
-	spec    HealthSpec
+	spec    spec.HealthSpec
 	h       *fabric.Health
 	fab     *fabric.Fabric
 	rng     *rand.Rand
@@ -52,13 +30,13 @@ type healthLoop struct {
 
 // startHealth starts the loop if the scenario enables it.
 func startHealth(w *world) (*healthLoop, error) {
-	spec := w.sc.Spec.Fabric.Health
-	if !spec.Enabled {
+	hs := w.sc.Spec.Fabric.Health
+	if !hs.Enabled {
 		return nil, nil
 	}
-	l := &healthLoop{w: w, spec: spec, rng: w.sim.Stream("fabric/health")}
+	l := &healthLoop{w: w, spec: hs, rng: w.sim.Stream("fabric/health")}
 	w.coord.OnPhase(l.phase)
-	if _, err := w.sim.Every(w.sim.Now().Add(spec.Interval), spec.Interval, l.check); err != nil {
+	if _, err := w.sim.Every(w.sim.Now().Add(hs.Interval), hs.Interval, l.check); err != nil {
 		return nil, err
 	}
 	return l, nil

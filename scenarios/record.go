@@ -120,7 +120,7 @@ func (r *recorder) attach(w *world) {
 	w.coord.OnFinished(r.Finished)
 	for _, ch := range w.sc.Spec.Needs.Changes {
 		if ch.Probe {
-			ts := occurrences(ch.At, ch.Repeat, ch.Period)
+			ts := ch.Occurrences()
 			r.pipelineProbes = append(r.pipelineProbes, ts...)
 			r.endToEndProbes = append(r.endToEndProbes, ts...)
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/sim"
 )
@@ -40,7 +41,7 @@ const progressStep = clock.Second
 // simulated second; Run then returns the partial result (Complete false)
 // with ctx's error. Cancelled while it generates or measures the fabric
 // (seconds for large fabrics), it returns ctx's error and no result.
-func Run(ctx context.Context, sc *Scenario, opts Options) (*Result, error) {
+func Run(ctx context.Context, sc *spec.Scenario, opts Options) (*Result, error) {
 	rec := newRecorder(&opts)
 	w, err := build(ctx, sc, rec, opts.KeepHistory)
 	if err != nil {

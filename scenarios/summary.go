@@ -7,6 +7,7 @@ import (
 	"github.com/esgtsim/esgtsim/internal/stats"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 	"github.com/esgtsim/esgtsim/sim"
@@ -281,7 +282,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 	counts := w.coord.Counts()
 	s := Summary{
 		Scenario: w.sc.Spec.Name, Seed: w.sc.Spec.Seed, VirtualSeconds: w.sim.Now().Seconds(),
-		Model: ModelDescription(w.sc.namedRevision()), Revision: w.sc.namedRevision(), Defects: w.sc.Spec.Defects.On(),
+		Model: spec.ModelDescription(w.sc.NamedRevision()), Revision: w.sc.NamedRevision(), Defects: w.sc.Spec.Defects.On(),
 		Requests:         Requests{Total: w.coord.Requests(), Succeeded: counts[esgt.Success], Failed: map[string]uint64{}},
 		LatencyMs:        quantiles(&r.latency),
 		SuccessLatencyMs: quantiles(&r.okLatency),
@@ -405,7 +406,7 @@ func (r *recorder) summarize(initial Fabric) Summary {
 		g := float64(s.Memory.FinalValues-c) / float64(c)
 		s.Memory.CycleGrowth = &g
 	}
-	s.Criteria = verdict.Evaluate(&s, w.sc.criteria)
+	s.Criteria = verdict.Evaluate(&s, w.sc.Criteria())
 	return s
 }
 

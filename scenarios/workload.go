@@ -9,13 +9,14 @@ import (
 	"github.com/esgtsim/esgtsim/internal/variate"
 	"github.com/esgtsim/esgtsim/model/arousal"
 	"github.com/esgtsim/esgtsim/model/esgt"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 // workload issues one [[workload]]'s requests (or modulations) as events.
 // Each draws from its own stream, "workload/<index>".
 type workload struct {
 	w       *world
-	spec    *WorkloadSpec
+	spec    *spec.WorkloadSpec
 	index   int
 	rng     *rand.Rand
 	issued  int
@@ -166,7 +167,7 @@ func (wl *workload) modulate(now clock.Time) {
 	m := arousal.Modulation{Source: s.Source, Delta: s.Delta, Duration: s.Decay, Priority: s.Priority}
 	wl.issued++
 	if err := wl.w.ctrl.Modulate(now, m); err != nil {
-		wl.w.fail(wl.w.sc.errorf(fmt.Sprintf("workload[%d]", wl.index), "at %v: %v", now, err))
+		wl.w.fail(wl.w.sc.KeyError(fmt.Sprintf("workload[%d]", wl.index), fmt.Errorf("at %v: %v", now, err)))
 		return
 	}
 	wl.w.rec.modulated(now, m, wl.w.ctrl.Arousal(), wl.w.ctrl.Level())

@@ -10,6 +10,7 @@ import (
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/model/needs"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -18,7 +19,7 @@ import (
 // arousal controller and the bridge, with the workloads and faults.
 type world struct {
 	ctx       context.Context // stops fabric generation, which can take seconds
-	sc        *Scenario
+	sc        *spec.Scenario
 	sim       *sim.Sim
 	fab       *fabric.Fabric
 	fabricGen int
@@ -35,20 +36,20 @@ type world struct {
 // build wires sc for a run. Components start in a fixed order (monitor,
 // controller, bridge, workloads) so that same-instant ticks run in that
 // order.
-func build(ctx context.Context, sc *Scenario, rec *recorder, keepHistory bool) (*world, error) {
+func build(ctx context.Context, sc *spec.Scenario, rec *recorder, keepHistory bool) (*world, error) {
 	w := &world{ctx: ctx, sc: sc, sim: sim.New(sc.Spec.Seed), rec: rec}
 	fab, err := w.newFabric()
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, sc.errorf("fabric", "%v", err)
+		return nil, sc.KeyError("fabric", err)
 	}
 	w.fab = fab
-	cfg := sc.esgtConfig()
+	cfg := sc.ESGTConfig()
 	cfg.KeepHistory = keepHistory
 	if w.coord, err = esgt.New(w.sim, fab, cfg); err != nil {
-		return nil, sc.errorf("triggers", "%v", err)
+		return nil, sc.KeyError("triggers", err)
 	}
 	rec.attach(w)
 	if err := w.startInteroception(); err != nil {
@@ -56,7 +57,7 @@ func build(ctx context.Context, sc *Scenario, rec *recorder, keepHistory bool) (
 	}
 	w.orig = attachOriginal(w)
 	if w.health, err = startHealth(w); err != nil {
-		return nil, sc.errorf("fabric.health", "%v", err)
+		return nil, sc.KeyError("fabric.health", err)
 	}
 	for i := range sc.Spec.Workloads {
 		wl := newWorkload(w, i)
@@ -79,12 +80,12 @@ func (w *world) newFabric() (*fabric.Fabric, error) {
 	if w.fabricGen > 1 {
 		name = fmt.Sprintf("fabric/%d", w.fabricGen)
 	}
-	f, err := fabric.New(w.sc.fabricConfig())
+	f, err := fabric.New(w.sc.FabricConfig())
 	if err != nil {
 		return nil, err
 	}
-	if w.sc.edges != nil {
-		err = f.InitializeFromEdges(w.sc.edges, w.sim.Stream(name))
+	if w.sc.EdgeList() != nil {
+		err = f.InitializeFromEdges(w.sc.EdgeList(), w.sim.Stream(name))
 	} else {
 		err = f.InitializeContext(w.ctx, w.sim.Stream(name))
 	}
@@ -100,40 +101,40 @@ func (w *world) startInteroception() error {
 	s := &w.sc.Spec
 	var src arousal.NeedsSource
 	if s.Needs.Enabled {
-		var metrics needs.Source = w.sc.profile()
+		var metrics needs.Source = w.sc.Profile()
 		if s.Needs.LiveFabric {
 			metrics = needs.FabricSource(metrics, liveFabric{w})
 		}
-		m, err := needs.NewMonitor(w.sc.monitorConfig(), metrics)
+		m, err := needs.NewMonitor(w.sc.MonitorConfig(), metrics)
 		if err != nil {
-			return w.sc.errorf("needs", "%v", err)
+			return w.sc.KeyError("needs", err)
 		}
 		w.monitor, src = m, m
 		m.OnSample(w.rec.needsSampled)
 		w.coord.SetCPUSource(cpuCapacity{m})
 		if err := m.Start(w.sim); err != nil {
-			return w.sc.errorf("needs", "%v", err)
+			return w.sc.KeyError("needs", err)
 		}
 	}
 	if !s.Arousal.Enabled {
 		return nil
 	}
-	ctrl, err := arousal.New(w.sc.arousalConfig(), src)
+	ctrl, err := arousal.New(w.sc.ArousalConfig(), src)
 	if err != nil {
-		return w.sc.errorf("arousal", "%v", err)
+		return w.sc.KeyError("arousal", err)
 	}
 	w.ctrl = ctrl
 	ctrl.OnUpdate(w.rec.arousalUpdated)
 	if err := ctrl.Start(w.sim); err != nil {
-		return w.sc.errorf("arousal", "%v", err)
+		return w.sc.KeyError("arousal", err)
 	}
 	if s.Bridge.Enabled {
-		b, err := bridge.New(w.sc.bridgeConfig(), ctrl, w.coord)
+		b, err := bridge.New(w.sc.BridgeConfig(), ctrl, w.coord)
 		if err != nil {
-			return w.sc.errorf("bridge", "%v", err)
+			return w.sc.KeyError("bridge", err)
 		}
 		if err := b.Start(w.sim); err != nil {
-			return w.sc.errorf("bridge", "%v", err)
+			return w.sc.KeyError("bridge", err)
 		}
 	}
 	return nil
@@ -159,18 +160,18 @@ func (w *world) scheduleFaults() error {
 		p := fmt.Sprintf("fault[%d]", i)
 		if f.Kind == "link_degrade" || f.Kind == "link_heal" {
 			if _, err := w.fab.LinkBetween(f.Node, f.Peer); err != nil {
-				return w.sc.errorf(p, "%v", err)
+				return w.sc.KeyError(p, err)
 			}
 		}
-		targets := f.targets(w.sc.Spec.Fabric.Nodes)
+		targets := f.Targets(w.sc.Spec.Fabric.Nodes)
 		if f.Kind != "node_crash" && f.Kind != "node_recover" && f.Kind != "node_degrade" {
 			targets = targets[:1]
 		}
-		for _, start := range occurrences(f.At, f.Repeat, f.Period) {
+		for _, start := range f.Occurrences() {
 			for k, node := range targets {
 				at := start.Add(clock.Duration(k) * f.Every)
 				if _, err := w.sim.Schedule(at, func() { w.applyFault(p, f, node) }); err != nil {
-					return w.sc.errorf(p+".at", "%v", err)
+					return w.sc.KeyError(p+".at", err)
 				}
 			}
 		}
@@ -180,7 +181,7 @@ func (w *world) scheduleFaults() error {
 
 // applyFault applies one fault now. A fault the model refuses (recovering
 // a node that is not down, say) ends the run with the fault's position.
-func (w *world) applyFault(p string, f *FaultSpec, node int) {
+func (w *world) applyFault(p string, f *spec.FaultSpec, node int) {
 	var err error
 	switch f.Kind {
 	case "node_crash":
@@ -206,7 +207,7 @@ func (w *world) applyFault(p string, f *FaultSpec, node int) {
 		}
 	}
 	if err != nil {
-		w.fail(w.sc.errorf(p, "at %v: %v", w.sim.Now(), err))
+		w.fail(w.sc.KeyError(p, fmt.Errorf("at %v: %v", w.sim.Now(), err)))
 		return
 	}
 	w.rec.faultApplied(f.Kind, node, f.Peer)

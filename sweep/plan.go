@@ -9,6 +9,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/internal/strictoml"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 // Definition is what a sweep's command line says.
@@ -127,7 +128,7 @@ func (p *Plan) columnNames() []string {
 }
 
 // load parses parameter combination k.
-func (p *Plan) load(k int) (*scenarios.Scenario, error) {
+func (p *Plan) load(k int) (*spec.Scenario, error) {
 	overrides := append(slices.Clip(p.def.Sets), p.grid.Overrides(k)...)
 	sc, err := scenarios.Parse(p.def.Scenario, p.source, overrides)
 	if err != nil {

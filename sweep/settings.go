@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
-// settings is a scenario's effective configuration ([scenarios.Effective])
+// settings is a scenario's effective configuration ([spec.Effective])
 // flattened: every key path as a user writes it in --set
 // ("triggers.refractory_period", "workload[0].salience.mode") mapped to
 // its value after the defaults, the file and the overrides ("50ms",
@@ -26,7 +26,7 @@ var unswept = map[string]bool{"name": true, "description": true, "seed": true}
 // effectiveSettings flattens sc's effective configuration. The value of
 // fabric.edges, a file's path, gains the digest of the file's bytes, so
 // that a changed edge list changes the settings and is named.
-func effectiveSettings(sc *scenarios.Scenario) settings {
+func effectiveSettings(sc *spec.Scenario) settings {
 	s := settings{}
 	for _, kv := range sc.Effective().Config {
 		if !unswept[kv.Key] {
@@ -46,7 +46,7 @@ const edgesKey = "fabric.edges"
 // anything else as one value.
 func (s settings) add(path string, v any) {
 	switch v := v.(type) {
-	case scenarios.Table:
+	case spec.Table:
 		for _, kv := range v {
 			s.add(path+"."+kv.Key, kv.Value)
 		}
@@ -64,7 +64,7 @@ func (s settings) add(path string, v any) {
 
 func isTables(vs []any) bool {
 	for _, v := range vs {
-		if _, ok := v.(scenarios.Table); !ok {
+		if _, ok := v.(spec.Table); !ok {
 			return false
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 // testDef is a small sweep of the built-in latency scenario: 3 refractory
@@ -320,10 +321,10 @@ func TestJournalGuards(t *testing.T) {
 // TestFailingCellRecordsError checks that a cell that fails while running
 // gets a row with its error and empty figures, and the others run.
 func TestFailingCellRecordsError(t *testing.T) {
-	defer func(f func(context.Context, *scenarios.Scenario, scenarios.Options) (*scenarios.Result, error)) {
+	defer func(f func(context.Context, *spec.Scenario, scenarios.Options) (*scenarios.Result, error)) {
 		runScenario = f
 	}(runScenario)
-	runScenario = func(ctx context.Context, sc *scenarios.Scenario, o scenarios.Options) (*scenarios.Result, error) {
+	runScenario = func(ctx context.Context, sc *spec.Scenario, o scenarios.Options) (*scenarios.Result, error) {
 		switch sc.Spec.Seed {
 		case 2:
 			return nil, errors.New("model broke\nat line two")

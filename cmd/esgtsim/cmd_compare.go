@@ -15,6 +15,7 @@ import (
 	"github.com/esgtsim/esgtsim/inference"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sweep"
 )
 
@@ -220,8 +221,8 @@ func parseMetrics(specs []string) ([]sweep.Metric, error) {
 	}
 	var out []sweep.Metric
 	seen := map[string]bool{}
-	for _, spec := range specs {
-		for _, name := range strings.Split(spec, ",") {
+	for _, list := range specs {
+		for _, name := range strings.Split(list, ",") {
 			name = strings.TrimSpace(name)
 			if name == "" || seen[name] {
 				continue
@@ -241,7 +242,7 @@ func parseMetrics(specs []string) ([]sweep.Metric, error) {
 }
 
 // sameConfiguration reports whether a and b would run identically.
-func sameConfiguration(a, b *scenarios.Scenario) bool {
+func sameConfiguration(a, b *spec.Scenario) bool {
 	ja, errA := json.Marshal(a.Effective().Config.Without("name"))
 	jb, errB := json.Marshal(b.Effective().Config.Without("name"))
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/esgtsim/esgtsim/model/fabric"
-	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -102,8 +102,8 @@ func runFabric(e *env, fs *pflag.FlagSet, _ []string) error {
 		}
 		cfg.Nodes, cfg.MinDegree = list.Nodes, 1 // the generator is not used
 	}
-	if cfg.Nodes > scenarios.MaxNodes {
-		return e.usagef("--nodes %d exceeds the limit of %d, as for scenarios", cfg.Nodes, scenarios.MaxNodes)
+	if cfg.Nodes > spec.MaxNodes {
+		return e.usagef("--nodes %d exceeds the limit of %d, as for scenarios", cfg.Nodes, spec.MaxNodes)
 	}
 	f, err := fabric.New(cfg)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
-	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sim"
 )
 
@@ -125,8 +125,8 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	if get.err != nil {
 		return e.usagef("%v", get.err)
 	}
-	if nodes < 1 || nodes > scenarios.MaxNodes {
-		return e.usagef("--nodes must be in [1, %d], got %d", scenarios.MaxNodes, nodes)
+	if nodes < 1 || nodes > spec.MaxNodes {
+		return e.usagef("--nodes must be in [1, %d], got %d", spec.MaxNodes, nodes)
 	}
 	if pairs := nodes * (nodes - 1) / 2; (topology == "complete" || topology == "er") && pairs > maxNodePairs {
 		return e.usagef("--topology %s visits every pair of nodes: %d nodes make %d pairs, at most %d (%d nodes); use ring or fabric for more",

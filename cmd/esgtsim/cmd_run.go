@@ -15,6 +15,7 @@ import (
 	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
@@ -222,8 +223,8 @@ func encodeJSON(w io.Writer, v any) error {
 // first run's report with the check's verdict.
 type determinismReport struct {
 	scenarios.Summary
-	Determinism determinismVerdict  `json:"determinism"`
-	Config      scenarios.Effective `json:"config"` // see runReport
+	Determinism determinismVerdict `json:"determinism"`
+	Config      spec.Effective     `json:"config"` // see runReport
 }
 
 // determinismVerdict says whether two runs recorded the same trace and, if
@@ -247,7 +248,7 @@ type divergenceJSON struct {
 // difference it prints the first differing record of each and how to
 // reproduce them, and fails. With --format json it prints the first run's
 // JSON report with the verdict under "determinism".
-func checkDeterminism(e *env, sc *scenarios.Scenario, name string, sets []string, format string) error {
+func checkDeterminism(e *env, sc *spec.Scenario, name string, sets []string, format string) error {
 	res, div, err := scenarios.CheckDeterminism(e.ctx, sc)
 	if err != nil {
 		if res != nil && errors.Is(err, e.ctx.Err()) && e.ctx.Err() != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 var showCmd = &command{
@@ -20,14 +21,14 @@ starting point for a scenario of your own (esgtsim show latency > mine.toml).
 "table.key = value  # doc" line each (docs/configuration.md has the same
 keys with their bounds): without --revision, the project's model
 (what a scenario that names no revision runs with: the original's
-` + scenarios.DefaultRevision + ` dynamics with the hardening it gained later); with
---revision R (` + strings.Join(scenarios.Revisions(), " or ") + `), what a scenario that says
+` + spec.DefaultRevision + ` dynamics with the hardening it gained later); with
+--revision R (` + strings.Join(spec.Revisions(), " or ") + `), what a scenario that says
 revision = R and nothing else runs with, faithful to that revision.`,
 	example: `esgtsim show latency
 esgtsim show --defaults --revision 2025-10-07`,
 	flags: func(fs *pflag.FlagSet) {
 		fs.Bool("defaults", false, "print every key's default instead of a scenario")
-		fs.String("revision", scenarios.ModelRevision, "with --defaults: a revision of the original (default: the project's model)")
+		fs.String("revision", spec.ModelRevision, "with --defaults: a revision of the original (default: the project's model)")
 	},
 	run: runSimple(-1, func(e *env, fs *pflag.FlagSet, args []string) error {
 		get := flagGetter{fs: fs}
@@ -39,7 +40,7 @@ esgtsim show --defaults --revision 2025-10-07`,
 			if len(args) != 0 {
 				return e.usagef("--defaults takes no scenario name")
 			}
-			lines, err := scenarios.Defaults(rev)
+			lines, err := spec.Defaults(rev)
 			if err != nil {
 				return e.usagef("--revision: %v", err)
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/internal/atomicfile"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/suite"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
@@ -61,7 +62,7 @@ type suiteDetails struct {
 
 // observe is the suite's Options.Observe: the run collects its figures,
 // and its result is kept.
-func (d *suiteDetails) observe(i int, sc *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+func (d *suiteDetails) observe(i int, sc *spec.Scenario) (scenarios.Options, func(*scenarios.Result)) {
 	col := plots.NewCollector(sc)
 	return scenarios.Options{KeepHistory: true, OnEvent: col.OnEvent}, func(res *scenarios.Result) {
 		d.runs[i] = htmlreport.Run{Scenario: sc, Summary: &res.Summary, Figures: col}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 // runReport is the JSON report of a run: the run's summary, then the
@@ -11,13 +12,13 @@ import (
 // hash, the overrides as given and every key's value).
 type runReport struct {
 	scenarios.Summary
-	Config scenarios.Effective `json:"config"`
+	Config spec.Effective `json:"config"`
 }
 
 // newRunReport returns the JSON report of a run of sc. seedSet says
 // whether --seed replaced the scenario's seed: it is then recorded as the
 // override seed=N, which --set accepts as well.
-func newRunReport(sum scenarios.Summary, sc *scenarios.Scenario, seedSet bool) runReport {
+func newRunReport(sum scenarios.Summary, sc *spec.Scenario, seedSet bool) runReport {
 	eff := sc.Effective()
 	if seedSet {
 		eff.Overrides = append(eff.Overrides, "seed="+strconv.FormatUint(sc.Spec.Seed, 10))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sweep"
 )
 
@@ -17,15 +18,15 @@ type sweepRecord struct {
 	// Config (every key after defaults and --set, before any --param; the
 	// seed left out, since every cell replaces it) are the scenario's
 	// effective configuration.
-	Scenario     string          `json:"scenario"`
-	SourceSHA256 string          `json:"source_sha256"`
-	Overrides    []string        `json:"overrides"`
-	Params       []paramRecord   `json:"params"`
-	Seeds        []uint64        `json:"seeds"`
-	Columns      []string        `json:"columns"`
-	Format       string          `json:"format"`
-	Fingerprint  string          `json:"fingerprint"`
-	Config       scenarios.Table `json:"config"`
+	Scenario     string        `json:"scenario"`
+	SourceSHA256 string        `json:"source_sha256"`
+	Overrides    []string      `json:"overrides"`
+	Params       []paramRecord `json:"params"`
+	Seeds        []uint64      `json:"seeds"`
+	Columns      []string      `json:"columns"`
+	Format       string        `json:"format"`
+	Fingerprint  string        `json:"fingerprint"`
+	Config       spec.Table    `json:"config"`
 }
 
 // paramRecord is one --param: its path and values, ranges expanded.

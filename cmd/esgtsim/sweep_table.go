@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sweep"
 )
 
@@ -37,7 +38,7 @@ func studyFromFile(e *env, def *sweep.Definition, seedsGiven bool) error {
 
 // seedsFromFile returns the seeds of sc's [sweep] table, or nil when it has
 // none.
-func seedsFromFile(e *env, sc *scenarios.Scenario) ([]uint64, error) {
+func seedsFromFile(e *env, sc *spec.Scenario) ([]uint64, error) {
 	if sc.Spec.Sweep.Seeds == "" {
 		return nil, nil
 	}

@@ -61,8 +61,9 @@ var layers = []layer{
 	{"scenarios/verdict", []string{"internal/strictoml"}, nil, "criteria are checked against a report's type, not a run"},
 	{"scenarios/trace", []string{"clock", "model/esgt", "model/arousal", "model/needs"}, nil, "a trace records the model's events, not how a run is wired"},
 	{"scenarios/check", []string{"clock", "model/esgt", "model/fabric", "scenarios/trace"}, nil, "the invariant checker reads records, not how a run is wired"},
-	{"scenarios", []string{"clock", "sim", "model/...", "internal/...", "scenarios/verdict", "scenarios/trace", "scenarios/check"}, []string{gonum, goTOML}, "scenarios never import the CLI or the studies above them"},
-	{"scenarios/suite", []string{"scenarios", "scenarios/verdict"}, nil, "the stress suite runs scenarios"},
+	{"scenarios/spec", []string{"clock", "model/...", "internal/configtag", "internal/strictoml", "scenarios/verdict"}, nil, "a scenario file is read and checked against the model's configs, never run"},
+	{"scenarios", []string{"clock", "sim", "model/...", "internal/...", "scenarios/spec", "scenarios/verdict", "scenarios/trace", "scenarios/check"}, nil, "scenarios never import the CLI or the studies above them"},
+	{"scenarios/suite", []string{"scenarios", "scenarios/spec", "scenarios/verdict"}, nil, "the stress suite runs scenarios"},
 
 	// Studies over many runs: public, for the CLI and Go programs.
 	{"sweep", []string{"clock", "model/...", "scenarios/...", "internal/...", "inference"}, []string{"golang.org/x/sys/"}, "a sweep runs scenarios over a grid"},

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
@@ -33,7 +34,7 @@ type Options struct {
 	// the options it returns and, when it completes without an error,
 	// calls done, if not nil, with its result. Calls for different
 	// scenarios may be concurrent; each returns before Run does.
-	Observe func(i int, sc *scenarios.Scenario) (opts scenarios.Options, done func(*scenarios.Result))
+	Observe func(i int, sc *spec.Scenario) (opts scenarios.Options, done func(*scenarios.Result))
 }
 
 // run is one scenario at one seed.
@@ -53,7 +54,7 @@ type outcome struct {
 // judges them. Runs only read their scenario, so they share
 // no state and the report is the same whatever the number of workers.
 // When ctx ends, Run stops starting runs and returns ctx's error.
-func Run(ctx context.Context, scs []*scenarios.Scenario, opts Options) (*Report, error) {
+func Run(ctx context.Context, scs []*spec.Scenario, opts Options) (*Report, error) {
 	quorum := opts.Quorum
 	if quorum == 0 {
 		quorum = 1
@@ -94,7 +95,7 @@ func Run(ctx context.Context, scs []*scenarios.Scenario, opts Options) (*Report,
 			for r := range jobs {
 				var observe observer
 				if opts.Observe != nil && r.seed == 0 {
-					observe = func(c *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+					observe = func(c *spec.Scenario) (scenarios.Options, func(*scenarios.Result)) {
 						return opts.Observe(r.scenario, c)
 					}
 				}
@@ -137,12 +138,12 @@ func Run(ctx context.Context, scs []*scenarios.Scenario, opts Options) (*Report,
 
 // observer is Options.Observe for one scenario: it gives the options of
 // the run of the scenario c and what to call with its result.
-type observer func(c *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result))
+type observer func(c *spec.Scenario) (scenarios.Options, func(*scenarios.Result))
 
 // runOne runs sc at seed, watched by observe if it is not nil. A run only
 // reads its scenario, so concurrent runs share one parse; each gets its
 // own copy of the spec's scalars.
-func runOne(ctx context.Context, sc *scenarios.Scenario, seed uint64, observe observer) outcome {
+func runOne(ctx context.Context, sc *spec.Scenario, seed uint64, observe observer) outcome {
 	c := *sc
 	c.Spec.Seed = seed
 	var opts scenarios.Options
@@ -161,7 +162,7 @@ func runOne(ctx context.Context, sc *scenarios.Scenario, seed uint64, observe ob
 }
 
 // judge tallies sc's criteria over its seeds.
-func judge(sc *scenarios.Scenario, seeds []uint64, outs []outcome, tier verdict.Tier, quorum float64) Scenario {
+func judge(sc *spec.Scenario, seeds []uint64, outs []outcome, tier verdict.Tier, quorum float64) Scenario {
 	s := Scenario{
 		Name: sc.Spec.Name, File: sc.File, Module: ModuleOf(sc), Description: sc.Spec.Description,
 		Seeds: seeds, Digests: make([]string, len(seeds)), Criteria: []Tally{},

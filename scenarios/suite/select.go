@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 // Select loads the scenarios args name: built-in names, scenario files and
@@ -15,13 +16,13 @@ import (
 // built-in. The order is the verdict's: by module in the original's order
 // (Load, Latency, Recovery, Concurrency, Memory, Benchmarks, then any
 // other module by name, then scenarios without one), then as given.
-func Select(args []string, overrides []string) ([]*scenarios.Scenario, error) {
+func Select(args []string, overrides []string) ([]*spec.Scenario, error) {
 	if len(args) == 0 {
 		for _, info := range scenarios.Builtins() {
 			args = append(args, info.Name)
 		}
 	}
-	var out []*scenarios.Scenario
+	var out []*spec.Scenario
 	seen := map[string]bool{}
 	add := func(nameOrPath string) error {
 		sc, err := scenarios.Load(nameOrPath, overrides)
@@ -58,7 +59,7 @@ func Select(args []string, overrides []string) ([]*scenarios.Scenario, error) {
 			return nil, err
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *scenarios.Scenario) int {
+	slices.SortStableFunc(out, func(a, b *spec.Scenario) int {
 		return compareModules(ModuleOf(a), ModuleOf(b))
 	})
 	return out, nil
@@ -72,7 +73,7 @@ var Modules = []string{"Load", "Latency", "Recovery", "Concurrency", "Memory", "
 const NoModule = "Other"
 
 // ModuleOf returns sc's module, NoModule if it names none.
-func ModuleOf(sc *scenarios.Scenario) string {
+func ModuleOf(sc *spec.Scenario) string {
 	if sc.Spec.Module == "" {
 		return NoModule
 	}

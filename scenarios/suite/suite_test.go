@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/trace"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
@@ -296,7 +297,7 @@ value = 0
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Run(context.Background(), []*scenarios.Scenario{sc}, Options{})
+	r, err := Run(context.Background(), []*spec.Scenario{sc}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +346,7 @@ func TestObserve(t *testing.T) {
 	records := make([]uint64, len(scs))
 	results := make([]*scenarios.Result, len(scs))
 	observed, err := Run(context.Background(), scs, Options{Seeds: seeds, Workers: 2,
-		Observe: func(i int, sc *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+		Observe: func(i int, sc *spec.Scenario) (scenarios.Options, func(*scenarios.Result)) {
 			mu.Lock()
 			defer mu.Unlock()
 			if _, again := calls[i]; again {

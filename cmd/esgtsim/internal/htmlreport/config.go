@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 )
 
 // setting is one key of the effective configuration.
@@ -34,12 +34,12 @@ var skippedKeys = map[string]bool{"criterion": true}
 // its value and where it was set, grouped by top-level table in the order
 // of the scenario format. flags names keys set after loading by
 // command-line flags (path → the flag as written, "--seed 3").
-func configuration(sc *scenarios.Scenario, flags map[string]string) []settingGroup {
+func configuration(sc *spec.Scenario, flags map[string]string) []settingGroup {
 	var groups []settingGroup
 	var walk func(path string, v any)
 	walk = func(path string, v any) {
 		switch x := v.(type) {
-		case scenarios.Table:
+		case spec.Table:
 			for _, kv := range x {
 				if path == "" && skippedKeys[kv.Key] {
 					continue
@@ -77,7 +77,7 @@ func configuration(sc *scenarios.Scenario, flags map[string]string) []settingGro
 }
 
 func isTable(v any) bool {
-	_, ok := v.(scenarios.Table)
+	_, ok := v.(spec.Table)
 	return ok
 }
 
@@ -88,7 +88,7 @@ func join(base, key string) string {
 	return base + "." + key
 }
 
-// formatValue writes a value of a scenarios.Table as TOML writes it;
+// formatValue writes a value of a spec.Table as TOML writes it;
 // durations are strings there, as in a scenario file.
 func formatValue(v any) string {
 	switch x := v.(type) {

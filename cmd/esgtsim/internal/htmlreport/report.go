@@ -16,13 +16,14 @@ import (
 	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
 // Run is what the report of one run shows.
 type Run struct {
 	// Scenario is the scenario as run: its keys, and where each was set.
-	Scenario *scenarios.Scenario
+	Scenario *spec.Scenario
 	// Summary is the run's report.
 	Summary *scenarios.Summary
 	// Figures holds the data of the run's figures; nil draws none.

@@ -17,6 +17,7 @@ import (
 	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
@@ -38,7 +39,7 @@ var sampleRun = sync.OnceValues(func() (Run, error) { return runOf("latency", ni
 // with overrides, unless 0 a seed as if set by --seed, and criteria added
 // as by --criterion.
 func runOf(name string, data []byte, sets []string, seed uint64, criteria ...string) (Run, error) {
-	var sc *scenarios.Scenario
+	var sc *spec.Scenario
 	var err error
 	if data != nil {
 		sc, err = scenarios.Parse(name, data, sets)

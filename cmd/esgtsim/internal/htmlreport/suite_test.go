@@ -12,6 +12,7 @@ import (
 
 	"github.com/esgtsim/esgtsim/cmd/esgtsim/internal/plots"
 	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/suite"
 )
 
@@ -37,7 +38,7 @@ func suiteOf(t *testing.T, names []string, rename map[string]string) Suite {
 		}
 	}
 	runs := make([]Run, len(scs))
-	observe := func(i int, sc *scenarios.Scenario) (scenarios.Options, func(*scenarios.Result)) {
+	observe := func(i int, sc *spec.Scenario) (scenarios.Options, func(*scenarios.Result)) {
 		col := plots.NewCollector(sc)
 		return scenarios.Options{OnEvent: col.OnEvent, KeepHistory: true}, func(res *scenarios.Result) {
 			runs[i] = Run{Scenario: sc, Summary: &res.Summary, Figures: col, Flags: map[string]string{"seed": "--seeds 1..2"}}

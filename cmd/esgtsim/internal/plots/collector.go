@@ -8,7 +8,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/internal/stats"
 	"github.com/esgtsim/esgtsim/model/esgt"
-	"github.com/esgtsim/esgtsim/scenarios"
+	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/scenarios/trace"
 )
 
@@ -51,24 +51,24 @@ type Collector struct {
 //	res, err := scenarios.Run(ctx, sc, scenarios.Options{OnEvent: c.OnEvent, KeepHistory: true})
 //
 // Without KeepHistory the coherence figure has no curves.
-func NewCollector(sc *scenarios.Scenario) *Collector {
-	spec := &sc.Spec
-	name := spec.Name
+func NewCollector(sc *spec.Scenario) *Collector {
+	s := &sc.Spec
+	name := s.Name
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(sc.File), filepath.Ext(sc.File))
 	}
-	width := initialWidth(spec.Duration)
+	width := initialWidth(s.Duration)
 	reasons := esgt.Reasons()
 	return &Collector{
-		name: name, seed: spec.Seed, duration: spec.Duration,
-		target:    spec.Ignition.TargetCoherence,
-		arousalOn: spec.Arousal.Enabled, fixedArousal: spec.Triggers.FixedArousal,
-		fixedThreshold: spec.Triggers.MinSalience,
+		name: name, seed: s.Seed, duration: s.Duration,
+		target:    s.Ignition.TargetCoherence,
+		arousalOn: s.Arousal.Enabled, fixedArousal: s.Triggers.FixedArousal,
+		fixedThreshold: s.Triggers.MinSalience,
 		reasons:        reasons,
 		latency:        make([]stats.Sample, len(reasons)),
 		outcomes:       newTimeBins(len(reasons), width),
 		arousal:        newSeries(width), arTarget: newSeries(width), threshold: newSeries(width),
-		curves: newCurves(cmp.Or(spec.Ignition.SampleEvery, spec.Oscillator.Step)),
+		curves: newCurves(cmp.Or(s.Ignition.SampleEvery, s.Oscillator.Step)),
 	}
 }
 

@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"errors"
@@ -46,7 +46,7 @@ func TestModelErrorsNameScenarioKeys(t *testing.T) {
 		{[]string{"needs.params.curiosity_growth=2"}, "--set needs.params.curiosity_growth=2: needs.params.curiosity_growth: 2 must be in [0, 1]"},
 		{[]string{"bridge.min_threshold=0.9", "bridge.max_threshold=0.5"}, "--set bridge.min_threshold=0.9: bridge.min_threshold: 0.9 exceeds bridge.max_threshold 0.5"},
 	} {
-		_, err := Parse("m.toml", []byte(workload), tc.set)
+		_, err := Parse("m.toml", []byte(workload), tc.set, nil)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("--set %v:\n got %v\nwant %s...", tc.set, err, tc.want)
 			continue
@@ -73,7 +73,7 @@ func TestModelErrorsAtUserKeys(t *testing.T) {
 		{"[arousal]\nenabled = true\n[arousal.stress]\nbuild_above = 0.5\nrelieve_below = 0.9\n" + workload,
 			"m.toml:5: arousal.stress.relieve_below: 0.9 must not exceed arousal.stress.build_above 0.5"},
 	} {
-		_, err := Parse("m.toml", []byte(tc.text), nil)
+		_, err := Parse("m.toml", []byte(tc.text), nil, nil)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%q:\n got %v\nwant %s...", tc.text, err, tc.want)
 		}

@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import "github.com/esgtsim/esgtsim/internal/strictoml"
 

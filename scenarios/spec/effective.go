@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"bytes"
@@ -107,7 +107,7 @@ func configValue(v reflect.Value) any {
 	if m, ok := v.Interface().(encoding.TextMarshaler); ok {
 		text, err := m.MarshalText()
 		if err != nil {
-			panic("scenarios: effective configuration: " + err.Error())
+			panic("spec: effective configuration: " + err.Error())
 		}
 		return string(text) // an enumeration, by name
 	}
@@ -139,5 +139,5 @@ func configValue(v reflect.Value) any {
 	case reflect.String:
 		return v.String()
 	}
-	panic("scenarios: effective configuration: unexpected " + v.Type().String())
+	panic("spec: effective configuration: unexpected " + v.Type().String())
 }

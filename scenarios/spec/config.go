@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"github.com/esgtsim/esgtsim/clock"
@@ -10,9 +10,12 @@ import (
 	"github.com/esgtsim/esgtsim/model/needs"
 )
 
-// The conversions below turn the file's tables into the model's configs.
+// The conversions below turn the file's tables into the model's configs:
+// validation checks the very configs a run is built from.
 
-func (sc *Scenario) fabricConfig() fabric.Config {
+// FabricConfig returns the fabric's config; with fabric.edges, the node
+// count is the list's and the generator is not used.
+func (sc *Scenario) FabricConfig() fabric.Config {
 	c := sc.Spec.Fabric.Config
 	if sc.edges != nil {
 		c.Nodes, c.MinDegree = sc.edges.Nodes, 1 // the generator is not used
@@ -20,7 +23,9 @@ func (sc *Scenario) fabricConfig() fabric.Config {
 	return c
 }
 
-func (sc *Scenario) oscillatorConfig() kuramoto.Config {
+// OscillatorConfig returns the oscillators' config: [oscillator], the
+// target of [ignition] and the defects that change the dynamics.
+func (sc *Scenario) OscillatorConfig() kuramoto.Config {
 	c := sc.Spec.Oscillator
 	c.Target = sc.Spec.Ignition.TargetCoherence
 	d := sc.Spec.Defects
@@ -40,19 +45,21 @@ func (sc *Scenario) oscillatorConfig() kuramoto.Config {
 // revision of 2025-10-07, in 1/s.
 const originalDamping = 0.1
 
-// esgtConfig is the one place where scenario-level switches ([hardening]
-// enabled, [defects]) adjust the coordinator's config.
-func (sc *Scenario) esgtConfig() esgt.Config {
+// ESGTConfig returns the coordinator's config. It is the one place where
+// scenario-level switches ([hardening] enabled, [defects]) adjust it.
+func (sc *Scenario) ESGTConfig() esgt.Config {
 	s := &sc.Spec
 	c := esgt.DefaultConfig()
 	c.Triggers, c.Ignition, c.Hardening = s.Triggers, s.Ignition, s.Hardening.config()
 	d := s.Defects
 	c.CouplingLeak, c.SyncToTimeout, c.BreakerNeverFed = d.CouplingLeak, d.SyncToTimeout, d.BreakerNeverFed
-	c.Oscillator = sc.oscillatorConfig()
+	c.Oscillator = sc.OscillatorConfig()
 	return c
 }
 
-func (sc *Scenario) arousalConfig() arousal.Config {
+// ArousalConfig returns the arousal controller's config, without the
+// post-ignition drop when that defect is on.
+func (sc *Scenario) ArousalConfig() arousal.Config {
 	c := sc.Spec.Arousal.Config
 	if sc.Spec.Defects.DropNeverApplied {
 		c.RefractoryDrop.Mode = arousal.DropOff
@@ -60,13 +67,14 @@ func (sc *Scenario) arousalConfig() arousal.Config {
 	return c
 }
 
-func (sc *Scenario) monitorConfig() needs.MonitorConfig {
+// MonitorConfig returns the needs monitor's config.
+func (sc *Scenario) MonitorConfig() needs.MonitorConfig {
 	return needs.MonitorConfig{Sampling: sc.Spec.Needs.Sampling, Params: sc.Spec.Needs.Params}
 }
 
-// profile returns the metrics profile of [needs]; change kinds and metric
-// names were checked by validate.
-func (sc *Scenario) profile() *needs.Profile {
+// Profile returns the metrics profile of [needs]; change kinds and metric
+// names were checked by validation.
+func (sc *Scenario) Profile() *needs.Profile {
 	n := sc.Spec.Needs
 	p := &needs.Profile{Base: n.Base}
 	for _, ch := range n.Changes {
@@ -87,6 +95,12 @@ func (sc *Scenario) profile() *needs.Profile {
 	return p
 }
 
+// Occurrences returns the instants of a change, repeat times period apart.
+func (c *ChangeSpec) Occurrences() []clock.Time { return occurrences(c.At, c.Repeat, c.Period) }
+
+// Occurrences returns the instants of a fault, repeat times period apart.
+func (f *FaultSpec) Occurrences() []clock.Time { return occurrences(f.At, f.Repeat, f.Period) }
+
 // occurrences returns the instants of a repeated change or fault.
 func occurrences(at clock.Duration, repeat int, period clock.Duration) []clock.Time {
 	ts := make([]clock.Time, repeat)
@@ -96,4 +110,5 @@ func occurrences(at clock.Duration, repeat int, period clock.Duration) []clock.T
 	return ts
 }
 
-func (sc *Scenario) bridgeConfig() bridge.Config { return sc.Spec.Bridge.Config }
+// BridgeConfig returns the bridge's config.
+func (sc *Scenario) BridgeConfig() bridge.Config { return sc.Spec.Bridge.Config }

@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"fmt"
@@ -27,13 +27,13 @@ func (sc *Scenario) validate() error {
 	if err := sc.loadEdges(); err != nil {
 		return err
 	}
-	if err := sc.fabricConfig().Validate(); err != nil {
+	if err := sc.FabricConfig().Validate(); err != nil {
 		return sc.modelError("fabric.", err)
 	}
-	if err := sc.esgtConfig().Validate(); err != nil {
+	if err := sc.ESGTConfig().Validate(); err != nil {
 		return sc.modelError("", err)
 	}
-	if err := sc.arousalConfig().Validate(); err != nil {
+	if err := sc.ArousalConfig().Validate(); err != nil {
 		return sc.modelError("arousal.", err)
 	}
 	if err := sc.validateNeeds(); err != nil {
@@ -43,7 +43,7 @@ func (sc *Scenario) validate() error {
 		if !s.Arousal.Enabled {
 			return sc.errorf("bridge.enabled", "the bridge needs [arousal] enabled = true")
 		}
-		if err := sc.bridgeConfig().Validate(); err != nil {
+		if err := sc.BridgeConfig().Validate(); err != nil {
 			return sc.modelError("bridge.", err)
 		}
 	}
@@ -106,10 +106,10 @@ func (sc *Scenario) validateNeeds() error {
 			return sc.errorf(p+".probe", "probes measure arousal: [arousal] must be enabled")
 		}
 	}
-	if err := sc.profile().Validate(); err != nil {
+	if err := sc.Profile().Validate(); err != nil {
 		return sc.modelError("needs.", err)
 	}
-	if err := sc.monitorConfig().Validate(); err != nil {
+	if err := sc.MonitorConfig().Validate(); err != nil {
 		return sc.modelError("needs.", err)
 	}
 	return nil
@@ -248,7 +248,7 @@ func (sc *Scenario) validateFault(i int) error {
 				return err
 			}
 		}
-		if n := len(f.targets(nodes)); f.At+clock.Duration(f.Repeat-1)*f.Period+f.Every*clock.Duration(max(n-1, 0)) > sc.Spec.Duration {
+		if n := len(f.Targets(nodes)); f.At+clock.Duration(f.Repeat-1)*f.Period+f.Every*clock.Duration(max(n-1, 0)) > sc.Spec.Duration {
 			return sc.errorf(p+".every", "the last of %d nodes would be hit after the end of the run", n)
 		}
 	case "link_degrade", "link_heal":
@@ -268,8 +268,8 @@ func (sc *Scenario) validateFault(i int) error {
 	return nil
 }
 
-// targets returns the nodes a node fault hits, in order.
-func (f *FaultSpec) targets(nodes int) []int {
+// Targets returns the nodes a node fault hits, in order.
+func (f *FaultSpec) Targets(nodes int) []int {
 	switch {
 	case f.AllNodes:
 		all := make([]int, nodes)

@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 // SweepSpec is the [sweep] table: the grid and seeds of a study, kept in
 // the scenario file so that the study is one versioned file. A run ignores
@@ -14,10 +14,4 @@ package scenarios
 type SweepSpec struct {
 	Params []string `toml:"params" doc:"the study's parameters, each as --param path.to.key=VALUES"` // each as --param: path.to.key=VALUES
 	Seeds  string   `toml:"seeds" doc:"the study's seeds, as --seeds: 1..N or a list"`               // as --seeds: 1..N or a list
-}
-
-// KeyError returns err as an error about the key at path, with the
-// position of the key in the file when it is there: file:line: key: err.
-func (sc *Scenario) KeyError(path string, err error) error {
-	return sc.errorf(path, "%v", err)
 }

@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"strings"
@@ -50,7 +50,7 @@ func TestParseErrors(t *testing.T) {
 		{"override enum", minimal, []string{"oscillator.integrator=leapfrog"}, `--set oscillator.integrator=leapfrog: oscillator.integrator: kuramoto: unknown integrator`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("t.toml", []byte(tc.doc), tc.sets)
+			_, err := Parse("t.toml", []byte(tc.doc), tc.sets, nil)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v\nwant it to contain %q", err, tc.want)
 			}
@@ -59,7 +59,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseDefaultsAndOverrides(t *testing.T) {
-	sc, err := Parse("t.toml", []byte(minimal), []string{"triggers.refractory_period=75ms", "seed=9"})
+	sc, err := Parse("t.toml", []byte(minimal), []string{"triggers.refractory_period=75ms", "seed=9"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,33 +73,5 @@ func TestParseDefaultsAndOverrides(t *testing.T) {
 	}
 	if w := s.Workloads[0]; w.Stop != s.Duration || w.Salience.Mode != "fixed" || w.Salience.Value != 0.9 {
 		t.Fatalf("workload defaults %+v", w)
-	}
-}
-
-// TestBuiltinsAreDocumented: every built-in loads, describes itself in one
-// line, and opens with a comment saying what it reproduces and measures.
-func TestBuiltinsAreDocumented(t *testing.T) {
-	want := []string{"arousal-modulation", "burst", "cascade-failure", "concurrency", "end-to-end",
-		"fabric-cycling", "high-load", "immune-burst", "latency", "load-full", "load-short",
-		"memory-pressure", "original-load-full", "pipeline-latency", "recovery"}
-	infos := Builtins()
-	if len(infos) != len(want) {
-		t.Fatalf("%d built-ins, want %d", len(infos), len(want))
-	}
-	for i, info := range infos {
-		if info.Name != want[i] {
-			t.Errorf("built-in %d is %q, want %q", i, info.Name, want[i])
-		}
-		src, _ := BuiltinSource(info.Name)
-		text := string(src)
-		if !strings.HasPrefix(text, "# "+info.Name+":") || !strings.Contains(text, "# Reproduces:") || !strings.Contains(text, "# Measures:") {
-			t.Errorf("%s: header comment must name it and say what it reproduces and measures", info.Name)
-		}
-		if info.Description == "" || strings.Contains(info.Description, "\n") {
-			t.Errorf("%s: description %q", info.Name, info.Description)
-		}
-	}
-	if _, err := Load("no-such-scenario", nil); err == nil || !strings.Contains(err.Error(), "neither a built-in") {
-		t.Errorf("Load of a missing scenario: %v", err)
 	}
 }

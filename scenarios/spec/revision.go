@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"fmt"
@@ -94,9 +94,9 @@ func ModelDescription(named string) string {
 	return "revision " + named + " of the original"
 }
 
-// namedRevision returns the revision the scenario names, by key or
+// NamedRevision returns the revision the scenario names, by key or
 // override, or "" if it follows the default without naming it.
-func (sc *Scenario) namedRevision() string {
+func (sc *Scenario) NamedRevision() string {
 	if sc.meta.Has("revision") {
 		return sc.Spec.Revision
 	}

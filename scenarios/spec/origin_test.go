@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import "testing"
 
@@ -6,7 +6,7 @@ import "testing"
 // override of a table holding it), or by neither (the default), and a
 // table written in the file does not claim the keys it leaves out.
 func TestOrigin(t *testing.T) {
-	sc, err := Parse("t.toml", []byte(minimal), []string{"seed=9", "oscillator={coupling = 3}", "workload[0].salience={mode = \"uniform\", min = 0.5, max = 0.9}"})
+	sc, err := Parse("t.toml", []byte(minimal), []string{"seed=9", "oscillator={coupling = 3}", "workload[0].salience={mode = \"uniform\", min = 0.5, max = 0.9}"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,17 @@
-package scenarios
+package spec_test
 
 import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/scenarios"
 )
 
+// TestEffectiveConfiguration: a built-in with overrides records every key
+// at its effective value, in the file's order and JSON types.
 func TestEffectiveConfiguration(t *testing.T) {
-	sc, err := Builtin("load-short", []string{"triggers.refractory_period=100ms", "fabric.nodes=48"})
+	sc, err := scenarios.Builtin("load-short", []string{"triggers.refractory_period=100ms", "fabric.nodes=48"})
 	if err != nil {
 		t.Fatal(err)
 	}

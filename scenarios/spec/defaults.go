@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"encoding"
@@ -45,7 +45,7 @@ func KeyDefaults(rev string) ([]KeyDefault, error) {
 	if rev != ModelRevision {
 		doc = "revision = " + strconv.Quote(rev) + "\n"
 	}
-	sc, err := Parse("defaults", []byte(doc), nil)
+	sc, err := Parse("defaults", []byte(doc), nil, nil) // no criteria: no report to check them against
 	if err != nil {
 		return nil, err
 	}

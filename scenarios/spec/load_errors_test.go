@@ -1,4 +1,4 @@
-package scenarios
+package spec
 
 import (
 	"os"
@@ -18,7 +18,7 @@ func TestLoadRefusesNothingToRun(t *testing.T) {
 	} {
 		path := filepath.Join(dir, "empty.toml")
 		os.WriteFile(path, []byte(tc.text), 0o644)
-		if _, err := Load(path, nil); err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, tc.want)) {
+		if _, err := Load(path, nil, nil); err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, tc.want)) {
 			t.Errorf("%q: err = %v, want %q", tc.text, err, tc.want)
 		}
 	}
@@ -35,23 +35,23 @@ func TestKeysThatDoNothingRefused(t *testing.T) {
 		{"[[workload]]\nkind = \"poisson\"\nrate_hz = 4\ndelta = 0.1\n",
 			"k.toml:4: workload[0].delta: does nothing in a poisson workload"},
 	} {
-		_, err := Parse("k.toml", []byte(tc.text), nil)
+		_, err := Parse("k.toml", []byte(tc.text), nil, nil)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%q:\n got %v\nwant %s...", tc.text, err, tc.want)
 		}
 	}
 	// The keys a kind reads are accepted.
 	ok := "[[workload]]\nkind = \"batches\"\nsize = 2\nbatches = 3\nevery = \"1s\"\n[workload.salience]\nmode = \"uniform\"\nmin = 0.2\nmax = 0.9\n"
-	if _, err := Parse("k.toml", []byte(ok), nil); err != nil {
+	if _, err := Parse("k.toml", []byte(ok), nil, nil); err != nil {
 		t.Errorf("a valid batches workload: %v", err)
 	}
 	// An override that changes the mode leaves the file's idle keys be;
 	// an override that sets an idle key is refused.
 	fixed := "[[workload]]\nkind = \"poisson\"\nrate_hz = 4\n[workload.salience]\nmode = \"fixed\"\nvalue = 0.8\n"
-	if _, err := Parse("k.toml", []byte(fixed), []string{"workload[0].salience.mode=uniform"}); err != nil {
+	if _, err := Parse("k.toml", []byte(fixed), []string{"workload[0].salience.mode=uniform"}, nil); err != nil {
 		t.Errorf("--set of the mode over a file's value: %v", err)
 	}
-	if _, err := Parse("k.toml", []byte(fixed), []string{"workload[0].salience.min=0.1"}); err == nil || !strings.Contains(err.Error(), "--set workload[0].salience.min=0.1") {
+	if _, err := Parse("k.toml", []byte(fixed), []string{"workload[0].salience.min=0.1"}, nil); err == nil || !strings.Contains(err.Error(), "--set workload[0].salience.min=0.1") {
 		t.Errorf("--set of an idle key: %v", err)
 	}
 }

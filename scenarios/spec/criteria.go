@@ -1,11 +1,8 @@
-package scenarios
+package spec
 
 import (
 	"fmt"
-	"reflect"
-	"sync"
 
-	"github.com/esgtsim/esgtsim/model/esgt"
 	"github.com/esgtsim/esgtsim/scenarios/verdict"
 )
 
@@ -28,33 +25,19 @@ type CriterionSpec struct {
 	Why    string        `toml:"why"`
 }
 
-// ReportSchema returns the schema of the run's report: every numeric path
-// a criterion may name.
-var ReportSchema = sync.OnceValue(func() *verdict.Schema {
-	return verdict.SchemaOf(reflect.TypeFor[Summary](), func(path string) []string {
-		if path != "requests.failed" {
-			return nil
-		}
-		var reasons []string
-		for _, r := range esgt.Reasons()[1:] {
-			reasons = append(reasons, r.String())
-		}
-		return reasons
-	})
-})
-
 // Criteria returns the scenario's criteria: the file's, then those added
 // with AddCriterion.
 func (sc *Scenario) Criteria() []verdict.Criterion { return sc.criteria }
 
 // AddCriterion adds a criterion written as one expression, as on the
-// command line ("latency_ms.p99<100ms"); it is asserted.
+// command line ("latency_ms.p99<100ms"); it is asserted. Its metric is
+// checked against the report schema the scenario was parsed with.
 func (sc *Scenario) AddCriterion(expr string) error {
 	c, err := verdict.Parse(expr)
 	if err != nil {
 		return err
 	}
-	if err := ReportSchema().Check(c.Metric); err != nil {
+	if err := sc.report.Check(c.Metric); err != nil {
 		return fmt.Errorf("%q: %v", expr, err)
 	}
 	sc.criteria = append(sc.criteria, c)
@@ -69,7 +52,7 @@ func (sc *Scenario) validateCriteria() error {
 		if cs.Metric == "" {
 			return sc.errorf(p, "a criterion needs a metric (a numeric field of the report, e.g. \"latency_ms.p99\")")
 		}
-		if err := ReportSchema().Check(cs.Metric); err != nil {
+		if err := sc.report.Check(cs.Metric); err != nil {
 			return sc.errorf(p+".metric", "%v", err)
 		}
 		if cs.Op == "" {
