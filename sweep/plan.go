@@ -100,9 +100,6 @@ func (p *Plan) Columns() []Column { return p.cols }
 // Format returns the output format.
 func (p *Plan) Format() Format { return p.def.Format }
 
-// Shard returns the slice of the grid this plan runs.
-func (p *Plan) Shard() Shard { return p.def.Shard }
-
 // Cells returns the indexes of the cells this plan runs (its shard's),
 // ascending. The caller must not modify the slice.
 func (p *Plan) Cells() []int { return p.cells }
@@ -110,8 +107,9 @@ func (p *Plan) Cells() []int { return p.cells }
 // Fingerprint identifies the sweep's output: a SHA-256 (hex) over the
 // program version, the format and columns, the seeds, every parameter's path and
 // values as written, and the effective configuration of every parameter
-// combination (see [Plan.Validate]); not over the scenario file's bytes,
-// so a changed comment keeps it. Two plans with the same fingerprint
+// combination (see [Plan.Validate]) with the bytes of its fabric.edges
+// file if it has one; not over the scenario file's bytes, so a changed
+// comment keeps it. Two plans with the same fingerprint
 // produce the same rows. The shard is not part of it: all shards of a
 // sweep share it. It is empty until Validate has succeeded.
 func (p *Plan) Fingerprint() string { return p.fingerprint }
