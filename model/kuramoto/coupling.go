@@ -130,15 +130,33 @@ func (n *Network) derivatives(lo, hi int, at, tr, k []float64) {
 	at, k = at[lo:hi], k[lo:hi]
 	self := tr[2*lo : 2*hi]
 	scale, damping := n.scale, n.cfg.Damping
-	for r := range k {
+	coupled(omega, invDeg, sums, self, k, scale)
+	if damping != 0 {
+		for r := range k {
+			k[r] -= float64(damping * wrap(at[r]))
+		}
+	}
+}
+
+// coupled sets k[r] = ωr + scale·ci·(cos θi · Σ sin θj − sin θi · Σ cos θj)
+// for every node r, the derivative without damping, ci = invDeg[r], the
+// node's sums at sums[2r], sums[2r+1] and its own sine and cosine at
+// self[2r], self[2r+1]; a node without neighbours (ci = 0) gets ωr.
+// coupledPairs takes the pairs of nodes that both have neighbours; this
+// loop takes a node without, then hands back.
+func coupled(omega, invDeg, sums, self, k []float64, scale float64) {
+	invDeg, k = invDeg[:len(omega)], k[:len(omega)]
+	sums, self = sums[:2*len(omega)], self[:2*len(omega)]
+	for r := 0; r < len(omega); r++ {
+		r += coupledPairs(omega[r:], invDeg[r:], sums[2*r:], self[2*r:], k[r:], scale)
+		if r == len(omega) {
+			break
+		}
 		d := omega[r]
 		if inv := invDeg[r]; inv != 0 {
 			ss, sc := sums[2*r], sums[2*r+1]
 			c := float64(self[2*r+1]*ss) - float64(self[2*r]*sc)
 			d += float64(float64(scale*inv) * c)
-		}
-		if damping != 0 {
-			d -= float64(damping * wrap(at[r]))
 		}
 		k[r] = d
 	}
