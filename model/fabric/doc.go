@@ -37,7 +37,9 @@
 // multiplies every weight by 1.5 (at most 2.0) and exiting divides by 1.5
 // (at least 1.0); both are idempotent. Faults crash, degrade and recover
 // nodes and degrade, cut and heal links, now or at virtual times on a
-// [sim.Sim] ([Fabric.ScheduleFaults]). [Fabric.Version] counts changes.
+// [sim.Sim] ([Fabric.ScheduleFaults]). [Fabric.Version] counts changes;
+// [Fabric.TopologyVersion] counts them except ESGT mode's, for what
+// depends on the live graph and not on the weights.
 //
 // # Broadcast
 //
@@ -46,7 +48,8 @@
 // Config.HopProcessing (default 1 µs, the order of a link's latency, so a
 // hop's cost is about twice its wire time); each copy is lost with the
 // link's packet loss. It reports the nodes reached and the time the last
-// one was reached.
+// one was reached. A flood that drew no loss is repeated in O(1) while the
+// topology version and the source stay the same.
 //
 // # Metrics
 //
