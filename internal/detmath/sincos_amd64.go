@@ -17,20 +17,21 @@ func widestSincos() int {
 	return 2
 }
 
-// sincosPairs is SincosPhases for len(x) even, every x in [0, 2π): SSE2
-// assembly (sincos_amd64.s), two arguments at a time.
+// sincosPairs is SincosPhases two arguments at a time from the start of x
+// while both are in [0, 2π) and not negative, with SSE2 (sincos_amd64.s);
+// it returns how many it did.
 //
 //go:noescape
-func sincosPairs(x, out []float64, k *[len(pairConsts)]float64)
+func sincosPairs(x, out []float64, k *[len(pairConsts)]float64) int
 
-// sincosQuads is sincosPairs for len(x) a multiple of 4, four arguments
-// at a time, with AVX2 (sincos_quads_amd64.s); the same bits.
+// sincosQuads is sincosPairs four arguments at a time, with AVX2
+// (sincos_quads_amd64.s); the same bits.
 //
 //go:noescape
-func sincosQuads(x, out []float64, k *[len(quadConsts)]float64)
+func sincosQuads(x, out []float64, k *[len(quadConsts)]float64) int
 
-// sincosOcts is sincosQuads for len(x) a multiple of 8, eight arguments
-// at a time, with AVX-512 (sincos_octs_amd64.s); the same bits.
+// sincosOcts is sincosPairs eight arguments at a time, with AVX-512
+// (sincos_octs_amd64.s); the same bits.
 //
 //go:noescape
-func sincosOcts(x, out []float64, k *[len(quadConsts)]float64)
+func sincosOcts(x, out []float64, k *[len(quadConsts)]float64) int

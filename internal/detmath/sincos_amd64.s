@@ -1,16 +1,19 @@
 #include "textflag.h"
 
-// func sincosPairs(x, out []float64, k *[40]float64)
+// func sincosPairs(x, out []float64, k *[42]float64) int
 //
-// SincosPhase of x[i] and x[i+1] at once, i even, into out[2i..2i+3]:
+// SincosPhase of x[i] and x[i+1] at once, i even, into out[2i..2i+3],
+// from the start while both are in [0, 2π) with the sign bit clear
+// (MOVMSKPD, and CMPPD against 2π); it returns how many it did. Each:
 // octantSmall, the two kernels and fromOctant's sign and swap masks, each
 // IEEE operation of the Go code in the same order on both SSE2 lanes
 // (MULPD, ADDPD and SUBPD round each half exactly as MULSD, ADDSD and
 // SUBSD do; additions and products are commutative to the bit). k is
 // pairConsts: every constant twice, at 16-byte steps. The caller
-// guarantees len(x) even, every x in [0, 2π), len(out) >= 2·len(x).
-TEXT ·sincosPairs(SB), NOSPLIT, $0-56
+// guarantees len(out) >= 2·len(x).
+TEXT ·sincosPairs(SB), NOSPLIT, $0-64
 	MOVQ x_base+0(FP), SI
+	MOVQ SI, R9
 	MOVQ x_len+8(FP), CX
 	MOVQ out_base+24(FP), DI
 	MOVQ k+48(FP), R8
@@ -20,6 +23,16 @@ TEXT ·sincosPairs(SB), NOSPLIT, $0-56
 
 pair:
 	MOVUPD (SI), X0
+
+	// stop before a pair with a lane outside [0, 2π) or negative
+	MOVMSKPD X0, BX
+	MOVAPD   X0, X1
+	MOVUPD   320(R8), X2
+	CMPPD    X2, X1, $1 // x < 2π
+	MOVMSKPD X1, DX
+	XORQ     $3, DX
+	ORQ      BX, DX
+	JNZ      end
 
 	// j = trunc(x·4/π); j += j&1; y = float64(j)
 	MOVUPD    0(R8), X1
@@ -131,4 +144,7 @@ pair:
 	JNZ  pair
 
 end:
+	SUBQ R9, SI
+	SHRQ $3, SI
+	MOVQ SI, ret+56(FP)
 	RET

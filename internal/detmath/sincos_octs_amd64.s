@@ -20,16 +20,19 @@ DATA interleave<>+112(SB)/8, $7
 DATA interleave<>+120(SB)/8, $15
 GLOBL interleave<>(SB), RODATA|NOPTR, $128
 
-// func sincosOcts(x, out []float64, k *[80]float64)
+// func sincosOcts(x, out []float64, k *[84]float64) int
 //
 // sincosQuads (sincos_quads_amd64.s) eight arguments at a time with
 // AVX-512: the same IEEE operations in the same order on each of the
 // eight lanes (no fused multiply-add), the constants broadcast from
 // quadConsts (k), whose 32-byte int32 mask the AVX2 VPAND reads whole.
-// The caller guarantees AVX-512F and AVX2, len(x) a multiple of 8, every
-// x in [0, 2π), len(out) >= 2·len(x).
-TEXT ·sincosOcts(SB), NOSPLIT, $0-56
+// Like sincosPairs, it stops before a group with a lane outside [0, 2π)
+// or negative (one unsigned compare of the bits with those of 2π) and
+// returns how many it did. The caller guarantees AVX-512F and AVX2 and
+// len(out) >= 2·len(x).
+TEXT ·sincosOcts(SB), NOSPLIT, $0-64
 	MOVQ      x_base+0(FP), SI
+	MOVQ      SI, R9
 	MOVQ      x_len+8(FP), CX
 	MOVQ      out_base+24(FP), DI
 	MOVQ      k+48(FP), R8
@@ -41,6 +44,12 @@ TEXT ·sincosOcts(SB), NOSPLIT, $0-56
 
 oct:
 	VMOVUPD (SI), Z0
+
+	// stop before a group with a lane outside [0, 2π) or negative
+	VPCMPUQ.BCST $1, 640(R8), Z0, K1 // bits(x) < bits(2π)
+	KMOVW        K1, BX
+	CMPQ         BX, $0xFF
+	JNE          end
 
 	// j = trunc(x·4/π); j += j&1; y = float64(j)
 	VMULPD.BCST 0(R8), Z0, Z1
@@ -125,4 +134,7 @@ oct:
 
 end:
 	VZEROUPPER
+	SUBQ R9, SI
+	SHRQ $3, SI
+	MOVQ SI, ret+56(FP)
 	RET

@@ -6,14 +6,14 @@ package detmath
 // SincosPhase.
 var sincosWidth = 0
 
-func sincosPairs(x, out []float64, k *[len(pairConsts)]float64) {
+func sincosPairs(x, out []float64, k *[len(pairConsts)]float64) int {
 	panic("detmath: sincosPairs without assembly")
 }
 
-func sincosQuads(x, out []float64, k *[len(quadConsts)]float64) {
+func sincosQuads(x, out []float64, k *[len(quadConsts)]float64) int {
 	panic("detmath: sincosQuads without assembly")
 }
 
-func sincosOcts(x, out []float64, k *[len(quadConsts)]float64) {
+func sincosOcts(x, out []float64, k *[len(quadConsts)]float64) int {
 	panic("detmath: sincosOcts without assembly")
 }

@@ -11,29 +11,31 @@ import "math"
 // out must hold at least 2·len(x) values.
 func SincosPhases(x, out []float64) {
 	out = out[:2*len(x)]
-	for i := 0; i < len(x); {
-		end := i
-		for end < len(x) && inPhaseRange(x[end]) {
-			end++
-		}
-		if octs := i + (end-i)&^7; sincosWidth >= 8 && octs > i {
-			sincosOcts(x[i:octs], out[2*i:2*octs], &quadConsts)
-			i = octs
-		}
-		if quads := i + (end-i)&^3; sincosWidth >= 4 && quads > i {
-			sincosQuads(x[i:quads], out[2*i:2*quads], &quadConsts)
-			i = quads
-		}
-		if even := i + (end-i)&^1; sincosWidth >= 2 && even > i {
-			sincosPairs(x[i:even], out[2*i:2*even], &pairConsts)
-			i = even
-		}
-		// The odd argument left of the run, and the one out of range
-		// after it.
-		for stop := min(end+1, len(x)); i < stop; i++ {
+	for i := 0; i < len(x); i++ {
+		i += sincosBatch(x[i:], out[2*i:])
+		if i < len(x) {
+			// Out of range, or left over after the kernels' groups.
 			out[2*i], out[2*i+1] = SincosPhase(x[i])
 		}
 	}
+}
+
+// sincosBatch runs the widest kernel the CPU has, then the narrower
+// ones, from the start of x while the arguments are in [0, 2π) and not
+// negative (each kernel checks its groups), and returns how many
+// arguments they did.
+func sincosBatch(x, out []float64) int {
+	n := 0
+	if sincosWidth >= 8 {
+		n += sincosOcts(x[n:], out[2*n:], &quadConsts)
+	}
+	if sincosWidth >= 4 {
+		n += sincosQuads(x[n:], out[2*n:], &quadConsts)
+	}
+	if sincosWidth >= 2 {
+		n += sincosPairs(x[n:], out[2*n:], &pairConsts)
+	}
+	return n
 }
 
 // inPhaseRange reports whether x is in SincosPhase's fast path: 0 <= x <
@@ -41,8 +43,8 @@ func SincosPhases(x, out []float64) {
 func inPhaseRange(x float64) bool { return !math.Signbit(x) && x < 2*math.Pi }
 
 // pairConsts holds, each twice (one per SSE2 lane), the constants of
-// octantSmall and the kernels, and the integer masks of fromOctant, in the
-// order sincos_amd64.s reads them.
+// octantSmall and the kernels, the integer masks of fromOctant and 2π,
+// in the order sincos_amd64.s reads them.
 var pairConsts = [...]float64{
 	4 / math.Pi, 4 / math.Pi,
 	pi4A, pi4A, pi4B, pi4B, pi4C, pi4C,
@@ -51,6 +53,7 @@ var pairConsts = [...]float64{
 	1, 1, 0.5, 0.5,
 	math.Float64frombits(1<<32 | 1), math.Float64frombits(1<<32 | 1), // int32 ones
 	math.Float64frombits(1), math.Float64frombits(1), // int64 ones
+	2 * math.Pi, 2 * math.Pi, // the end of the range
 }
 
 // quadConsts holds pairConsts' values four times each (one per AVX2

@@ -1,15 +1,17 @@
 #include "textflag.h"
 
-// func sincosQuads(x, out []float64, k *[80]float64)
+// func sincosQuads(x, out []float64, k *[84]float64) int
 //
 // sincosPairs (sincos_amd64.s) four arguments at a time with AVX2: the
 // same IEEE operations in the same order on each of the four lanes
 // (VMULPD, VADDPD and VSUBPD round each lane exactly as MULSD, ADDSD and
 // SUBSD do; no fused multiply-add). k is quadConsts: pairConsts' values
-// four times each, at 32-byte steps. The caller guarantees AVX2,
-// len(x) a multiple of 4, every x in [0, 2π), len(out) >= 2·len(x).
-TEXT ·sincosQuads(SB), NOSPLIT, $0-56
+// four times each, at 32-byte steps. Like sincosPairs, it stops before a
+// group with a lane outside [0, 2π) or negative and returns how many it
+// did. The caller guarantees AVX2 and len(out) >= 2·len(x).
+TEXT ·sincosQuads(SB), NOSPLIT, $0-64
 	MOVQ x_base+0(FP), SI
+	MOVQ SI, R9
 	MOVQ x_len+8(FP), CX
 	MOVQ out_base+24(FP), DI
 	MOVQ k+48(FP), R8
@@ -19,6 +21,14 @@ TEXT ·sincosQuads(SB), NOSPLIT, $0-56
 
 quad:
 	VMOVUPD (SI), Y0
+
+	// stop before a group with a lane outside [0, 2π) or negative
+	VMOVMSKPD Y0, BX
+	VCMPPD    $1, 640(R8), Y0, Y1 // x < 2π
+	VMOVMSKPD Y1, DX
+	XORQ      $15, DX
+	ORQ       BX, DX
+	JNZ       end
 
 	// j = trunc(x·4/π); j += j&1; y = float64(j)
 	VMULPD      0(R8), Y0, Y1
@@ -104,4 +114,7 @@ quad:
 
 end:
 	VZEROUPPER
+	SUBQ R9, SI
+	SHRQ $3, SI
+	MOVQ SI, ret+56(FP)
 	RET
