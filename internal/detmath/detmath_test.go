@@ -150,3 +150,25 @@ func cosine(x float64) float64 {
 	_, c := Sincos(x)
 	return c
 }
+
+// TestExpScalesAsLdexp requires Exp's power-of-two scaling (scale2) to
+// give math.Ldexp's bits: on arguments over Exp's whole range, densest
+// where the scale leaves the fast path (results near the smallest normal
+// number and near overflow), and on every k with y at the ends of [½, 2).
+func TestExpScalesAsLdexp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 1))
+	check := func(y float64, k int) {
+		t.Helper()
+		if got, want := scale2(y, k), math.Ldexp(y, k); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("scale2(%v, %d) = %v, want %v", y, k, got, want)
+		}
+	}
+	for k := -1080; k <= 1030; k++ {
+		for _, y := range []float64{0.5, math.Nextafter(0.5, 1), 1, math.Nextafter(2, 0), 0.7071067811865476, 1.4142135623730951} {
+			check(y, k)
+		}
+		for range 50 {
+			check(0.5+1.5*rng.Float64(), k)
+		}
+	}
+}

@@ -47,6 +47,17 @@ func Exp(x float64) float64 {
 	poly = p1 + float64(t*poly)
 	c := r - float64(t*poly)
 	y := 1 - ((lo - float64(float64(r*c)/(2-c))) - hi)
+	return scale2(y, k)
+}
+
+// scale2 returns y·2^k for y in [½, 2), as math.Ldexp does: where the
+// result is a normal number it is the exact product with the power of
+// two, built from its bits (no call, no rounding); near the ends of the
+// range, math.Ldexp.
+func scale2(y float64, k int) float64 {
+	if -1021 <= k && k <= 1022 {
+		return y * math.Float64frombits(uint64(k+1023)<<52)
+	}
 	return math.Ldexp(y, k)
 }
 
