@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/fabric"
+	"github.com/esgtsim/esgtsim/sim"
 )
 
 // TestIgnitionReusesRows: a pooled ignition recruiting the same nodes
@@ -63,5 +65,45 @@ func TestIgnitionReusesRows(t *testing.T) {
 	ignite(clock.Time(6 * clock.Second))
 	if ig := check("after a crash"); len(ig.nodes) != 31 || slices.Contains(ig.nodes, 5) {
 		t.Errorf("after a crash: %d nodes, node 5 among them: %v", len(ig.nodes), slices.Contains(ig.nodes, 5))
+	}
+}
+
+// TestIgnitionsAllocateNothing: once the pool and the buffers have grown,
+// an ignition (graph reuse, ESGT mode, the broadcast, the refresh)
+// allocates nothing.
+func TestIgnitionsAllocateNothing(t *testing.T) {
+	s := sim.New(2026)
+	fc := fabric.DefaultConfig()
+	fc.Nodes = 200
+	fab, err := fabric.New(fc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fab.Initialize(s.Stream("fabric")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Oscillator.Coupling = 60 // strong enough for every ignition to synchronise
+	c, err := New(s, fab, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	succeeded := 0
+	c.OnFinished(func(o *Outcome) {
+		if o.Reason == Success {
+			succeeded++
+		}
+	})
+	if _, err := s.Every(0, clock.Second, func(clock.Time) { c.Submit(Request{Salience: Uniform(0.9)}) }); err != nil {
+		t.Fatal(err)
+	}
+	s.RunUntil(clock.Time(20 * clock.Second))
+	before, at := succeeded, s.Now()
+	allocs := testing.AllocsPerRun(10, func() {
+		at = at.Add(clock.Second)
+		s.RunUntil(at)
+	})
+	if allocs != 0 || succeeded-before < 10 {
+		t.Errorf("%v allocations per virtual second; %d ignitions succeeded in the 11 seconds measured", allocs, succeeded-before)
 	}
 }
