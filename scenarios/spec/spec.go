@@ -175,8 +175,8 @@ type ChangeSpec struct {
 	Metric   string         `toml:"metric"`
 	Kind     string         `toml:"kind"` // step, ramp or spike
 	At       clock.Duration `toml:"at"`
-	Until    clock.Duration `toml:"until"`                                         // ramp: when the value is reached
-	Duration clock.Duration `toml:"duration" doc:"virtual time the run simulates"` // spike: how long it lasts
+	Until    clock.Duration `toml:"until"`    // ramp: when the value is reached
+	Duration clock.Duration `toml:"duration"` // spike: how long it lasts
 	Value    float64        `toml:"value"`
 	Probe    bool           `toml:"probe"`
 	Repeat   int            `toml:"repeat" check:"pos"` // occurrences, period apart
@@ -220,7 +220,7 @@ type WorkloadSpec struct {
 	Every    clock.Duration   `toml:"every"`
 	Batches  int              `toml:"batches" check:"nonneg"`
 	At       []clock.Duration `toml:"at"`
-	Sustain  clock.Duration   `toml:"sustain" doc:"SUSTAIN duration, unless a request asks for another"`
+	Sustain  clock.Duration   `toml:"sustain"`
 	Salience SalienceSpec     `toml:"salience"`
 
 	// Modulation workloads.
