@@ -176,6 +176,8 @@ func checkValue(k Metric, v float64) string {
 		return "must be finite"
 	case v > hi && k.CappedAbove():
 		return ""
+	case (v < lo || v > hi) && hi == math.MaxFloat64:
+		return fmt.Sprintf("must be >= %v", lo)
 	case v < lo || v > hi:
 		return fmt.Sprintf("must be in [%v, %v]", lo, hi)
 	}

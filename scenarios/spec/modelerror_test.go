@@ -42,7 +42,7 @@ func TestModelErrorsNameScenarioKeys(t *testing.T) {
 		{[]string{"ignition.recruit_nodes=2"}, "--set ignition.recruit_nodes=2: ignition.recruit_nodes: 2 is below triggers.min_available_nodes 8"},
 		{[]string{"hardening.degraded_min_samples=20"}, "--set hardening.degraded_min_samples=20: hardening.degraded_min_samples: 20 exceeds hardening.degraded_window 10"},
 		{[]string{"arousal.start_of_day=25h"}, "--set arousal.start_of_day=25h: arousal.start_of_day: 25h0m0s must be in [0, 24h)"},
-		{[]string{"needs.base.temperature_c=-300"}, "--set needs.base.temperature_c=-300: needs.base.temperature_c: -300 must be in [-273.15, "},
+		{[]string{"needs.base.temperature_c=-300"}, "--set needs.base.temperature_c=-300: needs.base.temperature_c: -300 must be >= -273.15"},
 		{[]string{"needs.params.curiosity_growth=2"}, "--set needs.params.curiosity_growth=2: needs.params.curiosity_growth: 2 must be in [0, 1]"},
 		{[]string{"bridge.min_threshold=0.9", "bridge.max_threshold=0.5"}, "--set bridge.min_threshold=0.9: bridge.min_threshold: 0.9 exceeds bridge.max_threshold 0.5"},
 	} {
