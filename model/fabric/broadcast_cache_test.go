@@ -43,7 +43,7 @@ func TestBroadcastRepeatMatchesAFreshFlood(t *testing.T) {
 		now := clock.Time(0)
 		for step := range 300 {
 			src := rng.IntN(n)
-			f.Broadcast(src, nil) // what a repeat after the change would serve
+			f.Broadcast(src, nil)    // what a repeat after the change would serve
 			l := f.Link(rng.IntN(8)) // few links, so that a cut one is healed again
 			switch rng.IntN(9) {
 			case 0:
