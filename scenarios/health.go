@@ -35,6 +35,7 @@ func startHealth(w *world) (*healthLoop, error) {
 		return nil, nil
 	}
 	l := &healthLoop{w: w, spec: hs, rng: w.sim.Stream("fabric/health")}
+	l.follow(w.fab)
 	w.coord.OnPhase(l.phase)
 	if _, err := w.sim.Every(w.sim.Now().Add(hs.Interval), hs.Interval, l.check); err != nil {
 		return nil, err
@@ -42,36 +43,34 @@ func startHealth(w *world) (*healthLoop, error) {
 	return l, nil
 }
 
-// current returns the loop of the current fabric, starting a new one when
-// the fabric was re-created.
-func (l *healthLoop) current() *fabric.Health {
-	if l.fab != l.w.fab {
-		if l.h != nil {
-			s := l.h.Stats()
-			l.done.Checks, l.done.Isolated, l.done.BypassLinks = l.done.Checks+s.Checks, l.done.Isolated+s.Isolated, l.done.BypassLinks+s.BypassLinks
-		}
-		l.fab = l.w.fab
-		cfg := fabric.HealthConfig{Interval: l.spec.Interval, Timeout: l.spec.Timeout, Repair: l.spec.Repair}
-		l.h = fabric.NewHealth(l.fab, cfg, l.w.sim.Now())
+// follow moves the loop to fab, the world's new fabric, every node of it
+// heard from now; from then on a node is heard from when a broadcast
+// reaches it, at the time of that broadcast.
+func (l *healthLoop) follow(fab *fabric.Fabric) {
+	if l.h != nil {
+		s := l.h.Stats()
+		l.done.Checks, l.done.Isolated, l.done.BypassLinks = l.done.Checks+s.Checks, l.done.Isolated+s.Isolated, l.done.BypassLinks+s.BypassLinks
+		l.fab.OnBroadcast(nil)
 	}
-	return l.h
+	l.fab = fab
+	cfg := fabric.HealthConfig{Interval: l.spec.Interval, Timeout: l.spec.Timeout, Repair: l.spec.Repair}
+	l.h = fabric.NewHealth(fab, cfg, l.w.sim.Now())
+	fab.OnBroadcast(l.heard)
 }
 
-func (l *healthLoop) check(now clock.Time) { l.current().Check(now, l.rng) }
+// heard records the nodes a broadcast reached as heard from now.
+func (l *healthLoop) heard(reached []bool) { l.h.HeardFrom(reached, l.w.sim.Now()) }
 
-// phase follows ignitions: when SUSTAIN starts the broadcast is over and
-// the fabric in ESGT mode.
-func (l *healthLoop) phase(_ uint64, now clock.Time, p esgt.Phase) {
-	if p != esgt.Sustain {
-		return
-	}
-	h := l.current()
-	h.HeardReached(now)
-	if !l.spec.ESGTModeRevives {
+func (l *healthLoop) check(now clock.Time) { l.h.Check(now, l.rng) }
+
+// phase follows ignitions: when SUSTAIN starts the fabric is in ESGT
+// mode, which with esgt_mode_revives brings isolated nodes back to health.
+func (l *healthLoop) phase(_ uint64, _ clock.Time, p esgt.Phase) {
+	if p != esgt.Sustain || !l.spec.ESGTModeRevives {
 		return
 	}
 	for i := range l.fab.Nodes() {
-		if h.Isolated(i) && !l.fab.Healthy(i) {
+		if l.h.Isolated(i) && !l.fab.Healthy(i) {
 			_ = l.fab.RecoverNode(i)
 			l.revived++
 		}
@@ -80,7 +79,7 @@ func (l *healthLoop) phase(_ uint64, now clock.Time, p esgt.Phase) {
 
 // summary returns the report's "health" object.
 func (l *healthLoop) summary() *HealthInfo {
-	s := l.current().Stats()
+	s := l.h.Stats()
 	return &HealthInfo{
 		Checks: l.done.Checks + s.Checks, Isolated: l.done.Isolated + s.Isolated,
 		BypassLinks: l.done.BypassLinks + s.BypassLinks, Revived: l.revived,

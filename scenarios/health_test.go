@@ -1,8 +1,12 @@
 package scenarios
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/clock"
+	"github.com/esgtsim/esgtsim/model/esgt"
 )
 
 // healthDoc has requests four times a second on 32 nodes while node 3 is down
@@ -41,5 +45,32 @@ func TestHealthLoop(t *testing.T) {
 	s = runDoc(t, idle)
 	if h := s.Health; h.Isolated != 32 || s.Fabric.FinalHealthy != 0 {
 		t.Errorf("idle from 5 s: health %+v, %d healthy; want every node isolated, as the original's probe found", h, s.Fabric.FinalHealthy)
+	}
+}
+
+// TestHealthHearsEachBroadcastWhenItHappens: a node is heard from when a
+// broadcast reaches it, at that time; the SUSTAIN of a later ignition whose
+// source had crashed (its broadcast reached nobody) hears from no one, so
+// every node is isolated 5 s after the only flood.
+func TestHealthHearsEachBroadcastWhenItHappens(t *testing.T) {
+	sc, err := Parse("h.toml", []byte("duration = \"10s\"\n[fabric]\nnodes = 8\n[fabric.health]\nenabled = true\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := build(context.Background(), sc, newRecorder(&Options{}), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := w.sim.Stream("test/broadcast")
+	reached := 0
+	w.sim.Schedule(clock.Time(500*clock.Millisecond), func() { reached = w.fab.Broadcast(0, rng).Reached })
+	w.sim.Schedule(clock.Time(4*clock.Second), func() {
+		_ = w.fab.CrashNode(0)
+		w.fab.Broadcast(0, rng)
+		w.health.phase(2, w.sim.Now(), esgt.Sustain)
+	})
+	w.sim.RunUntil(clock.Time(6500 * clock.Millisecond))
+	if h := w.health.summary(); reached != 8 || h.Isolated != 8 {
+		t.Errorf("the flood at 0.5 s reached %d nodes, want 8; by 6.5 s %d nodes isolated, want all 8 (silent since 0.5 s)", reached, h.Isolated)
 	}
 }

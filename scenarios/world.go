@@ -203,6 +203,9 @@ func (w *world) applyFault(p string, f *spec.FaultSpec, node int) {
 		if fab, err = w.newFabric(); err == nil {
 			w.fab = fab
 			w.coord.SetFabric(fab)
+			if w.health != nil {
+				w.health.follow(fab)
+			}
 			w.rec.fabricCycled(w.retained())
 		}
 	}

@@ -32,6 +32,8 @@ type BroadcastResult struct {
 // so the result is a function of the fabric and rng's state.
 //
 // If src is out of range or not healthy, nothing is sent and Reached is 0.
+// Otherwise the listener [Fabric.OnBroadcast] registered, if any, is told
+// which nodes the flood reached, a repeated one included.
 // After the first call Broadcast allocates nothing; it costs
 // O((n + links)·log n), and O(1) when it repeats the previous flood: the
 // same source on the same [Fabric.TopologyVersion], the previous flood
@@ -42,13 +44,21 @@ func (f *Fabric) Broadcast(src int, rng *rand.Rand) BroadcastResult {
 		return BroadcastResult{}
 	}
 	b := &f.bc
-	if b.repeats(src, f.topology) {
-		return b.last
+	if !b.repeats(src, f.topology) {
+		res, drew := f.flood(src, rng)
+		b.remember(src, f.topology, res, drew)
 	}
-	res, drew := f.flood(src, rng)
-	b.remember(src, f.topology, res, drew)
-	return res
+	if f.onBroadcast != nil {
+		f.onBroadcast(b.done)
+	}
+	return b.last
 }
+
+// OnBroadcast registers fn to run at the end of every [Fabric.Broadcast]
+// that sends, with reached[i] true for every node i the flood reached;
+// fn must neither keep nor modify reached. It replaces the previous
+// listener; nil removes it.
+func (f *Fabric) OnBroadcast(fn func(reached []bool)) { f.onBroadcast = fn }
 
 // flood is Broadcast's computation; it reports whether it drew from rng.
 func (f *Fabric) flood(src int, rng *rand.Rand) (res BroadcastResult, drew bool) {

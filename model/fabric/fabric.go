@@ -39,8 +39,9 @@ type Fabric struct {
 	state       []NodeState
 	healthy     int
 
-	bc     broadcastScratch
-	bypass bypassLinks // added by the health loop's repair
+	bc          broadcastScratch
+	onBroadcast func(reached []bool) // see OnBroadcast
+	bypass      bypassLinks          // added by the health loop's repair
 
 	// Link aggregates cached for the current topology version (they do
 	// not depend on the weights): the coordinator asks for the mean latency

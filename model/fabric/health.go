@@ -31,7 +31,7 @@ type HealthStats struct {
 }
 
 // Health is the fabric's health loop. A node is heard from when a message
-// reaches it (see [Health.Heard]); as in the original, an isolated node is
+// reaches it (see [Health.Heard] and [Health.HeardFrom]); as in the original, an isolated node is
 // never heard from again, so it never reintegrates by itself. It is not
 // safe for concurrent use.
 type Health struct {
@@ -60,11 +60,12 @@ func (h *Health) Heard(i int, now clock.Time) {
 	}
 }
 
-// HeardReached records every node the latest [Fabric.Broadcast] reached
-// as heard from at now.
-func (h *Health) HeardReached(now clock.Time) {
-	for i, done := range h.f.bc.done {
-		if done {
+// HeardFrom records every node i with reached[i] as heard from at now:
+// give it what [Fabric.OnBroadcast] tells of a broadcast, at the time of
+// that broadcast.
+func (h *Health) HeardFrom(reached []bool, now clock.Time) {
+	for i, r := range reached {
+		if r {
 			h.Heard(i, now)
 		}
 	}

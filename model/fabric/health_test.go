@@ -1,6 +1,7 @@
 package fabric
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,8 +88,8 @@ func TestBypassLinksCarryTheBroadcast(t *testing.T) {
 			h.Heard(i, clock.Time(6*clock.Second))
 		}
 		h.Check(clock.Time(6*clock.Second), sim.NewStream(1, "health"))
+		f.OnBroadcast(func(reached []bool) { h.HeardFrom(reached, clock.Time(10*clock.Second)) })
 		res := f.Broadcast(1, nil)
-		h.HeardReached(clock.Time(10 * clock.Second))
 		silent := h.Check(clock.Time(14*clock.Second), sim.NewStream(1, "health"))
 		want, wantSilent := 2, 2
 		if repair {
@@ -105,8 +106,35 @@ func TestBypassLinksCarryTheBroadcast(t *testing.T) {
 				t.Errorf("broadcast took %v, want one bypass hop (%v to leaf 3, at most %v)", res.Duration, lat+cfg.HopProcessing, cfg.LatencyMax+cfg.HopProcessing)
 			}
 			if allocs := testing.AllocsPerRun(20, func() { f.Broadcast(3, nil) }); allocs != 0 {
-				t.Errorf("Broadcast over bypass links allocates %v times per call", allocs)
+				t.Errorf("Broadcast over bypass links, told to the health loop, allocates %v times per call", allocs)
 			}
 		}
+	}
+}
+
+// TestOnBroadcastTellsWhatEachFloodReached: the listener hears of every
+// broadcast that sends, a repeated one included, with the nodes that
+// flood reached, and of none from an unhealthy source.
+func TestOnBroadcastTellsWhatEachFloodReached(t *testing.T) {
+	list, err := ReadEdgeList("path.csv", strings.NewReader("0,1\n1,2\n2,3\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Nodes, cfg.MinDegree = 4, 1
+	f, _ := New(cfg)
+	if err := f.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
+		t.Fatal(err)
+	}
+	var told [][]bool
+	f.OnBroadcast(func(reached []bool) { told = append(told, slices.Clone(reached)) })
+	_ = f.CrashNode(2)
+	f.Broadcast(0, nil)
+	f.Broadcast(2, nil)
+	f.Broadcast(0, nil) // a repeat, served from the cache
+	f.Broadcast(3, nil)
+	want := [][]bool{{true, true, false, false}, {true, true, false, false}, {false, false, false, true}}
+	if !slices.EqualFunc(told, want, slices.Equal) {
+		t.Errorf("the listener was told %v, want %v", told, want)
 	}
 }

@@ -10,8 +10,9 @@ import (
 // heard from for more than timeout is isolated (set offline) and, with
 // repair, its neighbours are linked into a clique by bypass links, which
 // carry ignitions' coupling and broadcasts but do not appear in the
-// metrics. A node is heard from when an ignition's broadcast reaches it;
-// an isolated node is never heard from again. With esgt_mode_revives, as
+// metrics. A node is heard from when an ignition's broadcast reaches it,
+// at the time of that broadcast; an isolated node is never heard from
+// again. With esgt_mode_revives, as
 // in the original, entering ESGT mode sets isolated nodes back to health
 // (and recruitable) while they stay isolated.
 type HealthSpec struct {
