@@ -158,6 +158,9 @@ func (c Config) Validate() error {
 		return &fe{Key: "hardening.token_charge", Value: uint8(c.TokenCharge), Reason: "is no token charge"}
 	case c.FrequencyCounts > CountAttempts:
 		return &fe{Key: "triggers.frequency_counts", Value: uint8(c.FrequencyCounts), Reason: "is no frequency counting"}
+	case c.Oscillator.Step > c.SyncTimeout:
+		// An ignition must be able to take a step before it times out.
+		return &fe{Key: "oscillator.step", Value: c.Oscillator.Step, Reason: "exceeds", Other: "ignition.sync_timeout", OtherValue: c.SyncTimeout}
 	case c.DegradedMinSamples > c.DegradedWindow:
 		return &fe{Key: "hardening.degraded_min_samples", Value: c.DegradedMinSamples, Reason: "exceeds", Other: "hardening.degraded_window", OtherValue: c.DegradedWindow}
 	}

@@ -228,6 +228,7 @@ func TestSalienceAndConfig(t *testing.T) {
 		{func(c *Config) { c.RecruitNodes = 4 }, "ignition.recruit_nodes"},
 		{func(c *Config) { c.DegradedExit = 0.5 }, "hardening.degraded_exit"},
 		{func(c *Config) { c.Oscillator.Step = 0 }, "oscillator.step"},
+		{func(c *Config) { c.Oscillator.Step = c.SyncTimeout + 1 }, "oscillator.step"},
 	} {
 		cfg := DefaultConfig()
 		tc.edit(&cfg)

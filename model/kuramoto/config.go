@@ -82,7 +82,7 @@ type Config struct {
 	FreqSpreadHz float64        `toml:"freq_spread_hz" check:"nonneg" doc:"spread of that distribution, Hz (sd, half-width or half-range)"`
 	NoiseSigma   float64        `toml:"noise_sigma" check:"nonneg" doc:"phase noise sigma, rad/sqrt(s)"`
 	Damping      float64        `toml:"damping" check:"nonneg" doc:"damping d, 1/s; 0 disables the original's damping term"`
-	Step         clock.Duration `toml:"step" check:"pos" doc:"integration step dt"`
+	Step         clock.Duration `toml:"step" check:"pos" doc:"integration step dt; at most ignition.sync_timeout"`
 	Integrator   Integrator     `toml:"integrator" doc:"integration scheme: euler or rk4"`
 	Target       float64        // coherence r regarded as synchronised
 

@@ -44,6 +44,7 @@ func TestModelErrorsNameScenarioKeys(t *testing.T) {
 		{[]string{"arousal.start_of_day=25h"}, "--set arousal.start_of_day=25h: arousal.start_of_day: 25h0m0s must be in [0, 24h)"},
 		{[]string{"needs.base.temperature_c=-300"}, "--set needs.base.temperature_c=-300: needs.base.temperature_c: -300 must be >= -273.15"},
 		{[]string{"needs.params.curiosity_growth=2"}, "--set needs.params.curiosity_growth=2: needs.params.curiosity_growth: 2 must be in [0, 1]"},
+		{[]string{"oscillator.step=2562047h"}, "--set oscillator.step=2562047h: oscillator.step: 2562047h0m0s exceeds ignition.sync_timeout 300ms"},
 		{[]string{"bridge.min_threshold=0.9", "bridge.max_threshold=0.5"}, "--set bridge.min_threshold=0.9: bridge.min_threshold: 0.9 exceeds bridge.max_threshold 0.5"},
 	} {
 		_, err := Parse("m.toml", []byte(workload), tc.set, nil)
@@ -70,6 +71,8 @@ func TestModelErrorsAtUserKeys(t *testing.T) {
 			"m.toml:2: hardening.degraded_exit: "},
 		{"[ignition]\nrecruit_nodes = 2\n" + workload,
 			"m.toml:2: ignition.recruit_nodes: 2 is below triggers.min_available_nodes"},
+		{"[ignition]\nsync_timeout = \"10ms\"\n[oscillator]\nstep = \"20ms\"\n" + workload,
+			"m.toml:4: oscillator.step: 20ms exceeds ignition.sync_timeout 10ms"},
 		{"[arousal]\nenabled = true\n[arousal.stress]\nbuild_above = 0.5\nrelieve_below = 0.9\n" + workload,
 			"m.toml:5: arousal.stress.relieve_below: 0.9 must not exceed arousal.stress.build_above 0.5"},
 	} {
