@@ -151,8 +151,9 @@ func TestDropModeText(t *testing.T) {
 			t.Errorf("round trip of %v via %q = %v, %v", m, b, got, err)
 		}
 	}
-	if _, err := ParseDropMode("both"); err == nil {
-		t.Error(`ParseDropMode("both") succeeded`)
+	var got DropMode
+	if err := got.UnmarshalText([]byte("both")); err == nil || err.Error() != `unknown value "both" (want target, modulation or off)` {
+		t.Errorf(`UnmarshalText("both") = %v, want an error listing the modes`, err)
 	}
 	if _, err := DropMode(3).MarshalText(); err == nil || DropMode(3).String() != "DropMode(3)" {
 		t.Errorf("invalid mode: MarshalText error %v, String %q", err, DropMode(3).String())

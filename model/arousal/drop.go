@@ -35,16 +35,6 @@ func (m DropMode) String() string {
 	return fmt.Sprintf("DropMode(%d)", uint8(m))
 }
 
-// ParseDropMode returns the DropMode whose [DropMode.String] is s.
-func ParseDropMode(s string) (DropMode, error) {
-	for i, name := range dropModeNames {
-		if name == s {
-			return DropMode(i), nil
-		}
-	}
-	return 0, fmt.Errorf("arousal: unknown drop mode %q (want target, modulation or off)", s)
-}
-
 // MarshalText implements [encoding.TextMarshaler].
 func (m DropMode) MarshalText() ([]byte, error) {
 	if int(m) >= len(dropModeNames) {
@@ -53,14 +43,10 @@ func (m DropMode) MarshalText() ([]byte, error) {
 	return []byte(m.String()), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDropMode].
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown name is
+// an [*param.UnknownNameError], which the reader reports at its key.
 func (m *DropMode) UnmarshalText(b []byte) error {
-	v, err := ParseDropMode(string(b))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return param.SetByName(m, b, dropModeNames[:])
 }
 
 // RefractorySource is the Source of the modulations that

@@ -22,26 +22,14 @@ const (
 	Total
 )
 
+var breakerCountingNames = [...]string{Consecutive: "consecutive", Total: "total"}
+
 // String returns the counting's name as used in configuration.
 func (b BreakerCounting) String() string {
-	switch b {
-	case Consecutive:
-		return "consecutive"
-	case Total:
-		return "total"
+	if int(b) < len(breakerCountingNames) {
+		return breakerCountingNames[b]
 	}
 	return fmt.Sprintf("BreakerCounting(%d)", b)
-}
-
-// ParseBreakerCounting returns the counting called name.
-func ParseBreakerCounting(name string) (BreakerCounting, error) {
-	switch name {
-	case "consecutive":
-		return Consecutive, nil
-	case "total":
-		return Total, nil
-	}
-	return 0, fmt.Errorf("esgt: unknown breaker counting %q (want consecutive or total)", name)
 }
 
 // TokenCharge says which requests spend a token of the frequency limiter.
@@ -57,26 +45,14 @@ const (
 	ChargeEveryCall
 )
 
+var tokenChargeNames = [...]string{ChargeAdmitted: "admitted", ChargeEveryCall: "every_call"}
+
 // String returns the charge's name as used in configuration.
 func (t TokenCharge) String() string {
-	switch t {
-	case ChargeAdmitted:
-		return "admitted"
-	case ChargeEveryCall:
-		return "every_call"
+	if int(t) < len(tokenChargeNames) {
+		return tokenChargeNames[t]
 	}
 	return fmt.Sprintf("TokenCharge(%d)", t)
-}
-
-// ParseTokenCharge returns the charge called name.
-func ParseTokenCharge(name string) (TokenCharge, error) {
-	switch name {
-	case "admitted":
-		return ChargeAdmitted, nil
-	case "every_call":
-		return ChargeEveryCall, nil
-	}
-	return 0, fmt.Errorf("esgt: unknown token charge %q (want admitted or every_call)", name)
 }
 
 // FrequencyCounting says what the frequency gate (MaxFrequencyHz) counts
@@ -92,24 +68,12 @@ const (
 	CountAttempts
 )
 
+var frequencyCountingNames = [...]string{CountIgnitions: "ignitions", CountAttempts: "attempts"}
+
 // String returns the counting's name as used in configuration.
 func (f FrequencyCounting) String() string {
-	switch f {
-	case CountIgnitions:
-		return "ignitions"
-	case CountAttempts:
-		return "attempts"
+	if int(f) < len(frequencyCountingNames) {
+		return frequencyCountingNames[f]
 	}
 	return fmt.Sprintf("FrequencyCounting(%d)", f)
-}
-
-// ParseFrequencyCounting returns the counting called name.
-func ParseFrequencyCounting(name string) (FrequencyCounting, error) {
-	switch name {
-	case "ignitions":
-		return CountIgnitions, nil
-	case "attempts":
-		return CountAttempts, nil
-	}
-	return 0, fmt.Errorf("esgt: unknown frequency counting %q (want ignitions or attempts)", name)
 }

@@ -32,12 +32,11 @@ func (d Dist) String() string {
 
 // ParseDist returns the distribution called name.
 func ParseDist(name string) (Dist, error) {
-	for i, n := range distNames {
-		if n == name {
-			return Dist(i), nil
-		}
+	var d Dist
+	if err := d.UnmarshalText([]byte(name)); err != nil {
+		return 0, fmt.Errorf("kuramoto: frequency distribution: %w", err)
 	}
-	return 0, fmt.Errorf("kuramoto: unknown frequency distribution %q (want none, normal, cauchy or uniform)", name)
+	return d, nil
 }
 
 // Integrator selects the integration scheme.
@@ -49,26 +48,23 @@ const (
 	RK4
 )
 
+var integratorNames = [...]string{Euler: "euler", RK4: "rk4"}
+
 // String returns the integrator's name as used in configuration.
 func (in Integrator) String() string {
-	switch in {
-	case Euler:
-		return "euler"
-	case RK4:
-		return "rk4"
+	if int(in) < len(integratorNames) {
+		return integratorNames[in]
 	}
 	return fmt.Sprintf("Integrator(%d)", in)
 }
 
 // ParseIntegrator returns the integrator called name.
 func ParseIntegrator(name string) (Integrator, error) {
-	switch name {
-	case "euler":
-		return Euler, nil
-	case "rk4":
-		return RK4, nil
+	var in Integrator
+	if err := in.UnmarshalText([]byte(name)); err != nil {
+		return 0, fmt.Errorf("kuramoto: integrator: %w", err)
 	}
-	return 0, fmt.Errorf("kuramoto: unknown integrator %q (want euler or rk4)", name)
+	return in, nil
 }
 
 // Config holds the oscillator parameters. The zero value is not useful;

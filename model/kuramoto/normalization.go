@@ -15,26 +15,23 @@ const (
 	ByNodes
 )
 
+var normalizationNames = [...]string{ByDegree: "degree", ByNodes: "nodes"}
+
 // String returns the normalisation's name as used in configuration.
 func (m Normalization) String() string {
-	switch m {
-	case ByDegree:
-		return "degree"
-	case ByNodes:
-		return "nodes"
+	if int(m) < len(normalizationNames) {
+		return normalizationNames[m]
 	}
 	return fmt.Sprintf("Normalization(%d)", m)
 }
 
 // ParseNormalization returns the normalisation called name.
 func ParseNormalization(name string) (Normalization, error) {
-	switch name {
-	case "degree":
-		return ByDegree, nil
-	case "nodes":
-		return ByNodes, nil
+	var m Normalization
+	if err := m.UnmarshalText([]byte(name)); err != nil {
+		return 0, fmt.Errorf("kuramoto: normalization: %w", err)
 	}
-	return 0, fmt.Errorf("kuramoto: unknown normalization %q (want degree or nodes)", name)
+	return m, nil
 }
 
 // NoiseScaling says how the phase noise of one step scales with the step.

@@ -3,6 +3,8 @@ package needs
 import (
 	"fmt"
 	"math"
+
+	"github.com/esgtsim/esgtsim/model/param"
 )
 
 // Metrics is one reading of the physical state, in the units its field
@@ -96,14 +98,22 @@ func (k Metric) AllowsUnknown() bool { return k < numMetrics && metricInfo[k].un
 // them and counts each, as it holds and counts NaN.
 func (k Metric) CappedAbove() bool { return k < numMetrics && metricInfo[k].capped }
 
+// metricNames are the metrics' names, in order.
+var metricNames = func() []string {
+	names := make([]string, numMetrics)
+	for k := range numMetrics {
+		names[k] = metricInfo[k].name
+	}
+	return names
+}()
+
 // ParseMetric returns the Metric whose [Metric.String] is s.
 func ParseMetric(s string) (Metric, error) {
-	for k := range numMetrics {
-		if metricInfo[k].name == s {
-			return k, nil
-		}
+	var k Metric
+	if err := k.UnmarshalText([]byte(s)); err != nil {
+		return 0, fmt.Errorf("needs: metric: %w", err)
 	}
-	return 0, fmt.Errorf("needs: unknown metric %q", s)
+	return k, nil
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -114,15 +124,9 @@ func (k Metric) MarshalText() ([]byte, error) {
 	return []byte(k.String()), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMetric].
-func (k *Metric) UnmarshalText(b []byte) error {
-	v, err := ParseMetric(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown name is
+// an [*param.UnknownNameError], which the reader reports at its key.
+func (k *Metric) UnmarshalText(b []byte) error { return param.SetByName(k, b, metricNames) }
 
 // Get returns the value of metric k in m, or NaN if k is not a metric.
 func (m *Metrics) Get(k Metric) float64 {

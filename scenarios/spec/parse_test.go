@@ -32,7 +32,11 @@ func TestParseErrors(t *testing.T) {
 		{"negative rate", "[[workload]]\nkind = \"constant\"\nrate_hz = -5\n", nil, "t.toml:3: workload[0].rate_hz: -5 must be >= 0"},
 		{"probability", "[fabric]\npacket_loss = 1.5\n", nil, "t.toml:2: fabric.packet_loss: 1.5 must be in [0, 1]"},
 		{"negative duration", "[triggers]\nrefractory_period = \"-1ms\"\n", nil, "t.toml:2: triggers.refractory_period: durations must not be negative"},
-		{"unknown enum", "[oscillator]\nfreq_dist = \"gauss\"\n", nil, `t.toml:2: oscillator.freq_dist: kuramoto: unknown frequency distribution "gauss"`},
+		{"unknown enum", "[oscillator]\nfreq_dist = \"gauss\"\n", nil, `t.toml:2: oscillator.freq_dist: unknown value "gauss" (want none, normal, cauchy or uniform)`},
+		{"unknown counting", "[triggers]\nfrequency_counts = \"bogus\"\n", nil, `t.toml:2: triggers.frequency_counts: unknown value "bogus" (want ignitions or attempts)`},
+		{"unknown metric", "[needs]\nenabled = true\n[[needs.change]]\nat = \"1s\"\nkind = \"step\"\nmetric = \"cpu\"\nvalue = 1\n", nil,
+			`t.toml:6: needs.change[0].metric: unknown value "cpu" (want cpu_percent, memory_percent, `},
+		{"unknown drop mode", "[arousal.refractory_drop]\nmode = \"both\"\n", nil, `t.toml:2: arousal.refractory_drop.mode: unknown value "both" (want target, modulation or off)`},
 		{"model validation", "[fabric]\nnodes = 5\nmin_degree = 5\n", nil, "t.toml:3: fabric.min_degree: 5 must be < fabric.nodes 5"},
 		{"unknown workload", "[[workload]]\nkind = \"storm\"\n", nil, `t.toml:2: workload[0].kind: unknown workload kind "storm"`},
 		{"rate missing", "[[workload]]\nkind = \"poisson\"\n", nil, "workload[0].rate_hz: a poisson workload needs rate_hz > 0"},
@@ -47,7 +51,7 @@ func TestParseErrors(t *testing.T) {
 		{"absurd interval", "duration = \"1h\"\n[needs]\ninterval = \"1us\"\n", nil, "t.toml:3: needs.interval: a 1h0m0s run"},
 		{"override checked", minimal, []string{"fabric.nodes=-3"}, "--set fabric.nodes=-3: fabric.nodes: -3 must be >= 2"},
 		{"override unknown", minimal, []string{"fabric.nodez=3"}, "--set fabric.nodez=3: fabric.nodez: unknown key"},
-		{"override enum", minimal, []string{"oscillator.integrator=leapfrog"}, `--set oscillator.integrator=leapfrog: oscillator.integrator: kuramoto: unknown integrator`},
+		{"override enum", minimal, []string{"oscillator.integrator=leapfrog"}, `--set oscillator.integrator=leapfrog: oscillator.integrator: unknown value "leapfrog" (want euler or rk4)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("t.toml", []byte(tc.doc), tc.sets, nil)

@@ -76,8 +76,8 @@ func (sc *Scenario) validateNeeds() error {
 	n := &sc.Spec.Needs
 	for i, ch := range n.Changes {
 		p := fmt.Sprintf("needs.change[%d]", i)
-		k, err := needs.ParseMetric(ch.Metric)
-		if err != nil {
+		var k needs.Metric
+		if err := k.UnmarshalText([]byte(ch.Metric)); err != nil {
 			return sc.errorf(p+".metric", "%v", err)
 		}
 		if lo, hi := k.Range(); ch.Value < lo || (ch.Value > hi && !k.CappedAbove()) || math.IsNaN(ch.Value) {
