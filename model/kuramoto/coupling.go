@@ -2,6 +2,7 @@ package kuramoto
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/esgtsim/esgtsim/internal/detmath"
 )
@@ -22,13 +23,23 @@ import (
 // and padded to a multiple of four with the offset of the zeros. Adding +0
 // to a lane that started at +0 changes no bit, so the padding only spares
 // the loop its remainder.
+//
+// Where the platform sums from 2-byte offsets (narrowOffsets) and every
+// offset fits in one (up to 32,767 nodes), the layout keeps a uint16 copy
+// of them as well, for the uniform-weight sums: half the bytes read per
+// edge besides the neighbour's pair.
 
 // layout is a network's private, padded copy of its graph's rows.
 type layout struct {
 	start   []int32   // row i is cols[start[i]:start[i+1]]
 	cols    []uint32  // 2·neighbour, then padding
+	narrow  []uint16  // cols as uint16 where they fit and narrowOffsets, else empty
 	weights []float64 // the edges' weights (0 for padding), when not uniform
 }
+
+// maxNarrowNodes is the largest network whose offsets, the zero pair's
+// 2·nodes included, fit in a uint16.
+const maxNarrowNodes = math.MaxUint16 / 2
 
 // build lays out g's rows, without their weights (see setWeights).
 func (l *layout) build(g *Graph) {
@@ -51,6 +62,13 @@ func (l *layout) build(g *Graph) {
 		}
 	}
 	l.start[n] = int32(len(l.cols))
+	l.narrow = l.narrow[:0]
+	if narrowOffsets && n <= maxNarrowNodes {
+		l.narrow = resize(l.narrow, len(l.cols))
+		for e, c := range l.cols {
+			l.narrow[e] = uint16(c)
+		}
+	}
 }
 
 // setWeights copies g's weights into the layout (same topology).
@@ -118,7 +136,7 @@ func (n *Network) derivatives(lo, hi int, at, tr, k []float64) {
 	l := &n.layout
 	sums := n.sums[2*lo : 2*hi]
 	if n.uniform {
-		sumRows(l.start[lo:hi+1], l.cols, tr, sums)
+		l.sums(lo, hi, tr, sums)
 	} else {
 		for r := range hi - lo {
 			i := lo + r

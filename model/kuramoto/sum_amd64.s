@@ -138,3 +138,133 @@ storeOne:
 
 end:
 	RET
+
+// GROUP2 is GROUP on 2-byte offsets: the group's four read with one
+// 8-byte load, then taken apart with zero extensions and shifts.
+#define GROUP2(ptr, l0, l1, l2, l3) \
+	MOVQ    0(ptr), AX \
+	MOVWQZX AX, BX \
+	SHRQ    $16, AX \
+	MOVWQZX AX, DX \
+	SHRQ    $16, AX \
+	MOVWQZX AX, R8 \
+	SHRQ    $16, AX \
+	MOVUPD  (DI)(BX*8), X4 \
+	MOVUPD  (DI)(DX*8), X5 \
+	MOVUPD  (DI)(R8*8), X6 \
+	MOVUPD  (DI)(AX*8), X7 \
+	ADDPD   X4, l0 \
+	ADDPD   X5, l1 \
+	ADDPD   X6, l2 \
+	ADDPD   X7, l3 \
+	ADDQ    $8, ptr
+
+// REST2 is REST on 2-byte offsets.
+#define REST2(endAt, ptr) \
+	MOVLQSX endAt, CX \
+	LEAQ    (R11)(CX*2), CX \
+	SUBQ    ptr, CX \
+	SHRQ    $3, CX
+
+// func sumRowsNarrow(start []int32, cols []uint16, tr []float64, out []float64)
+//
+// sumRows on 2-byte offsets, instruction for instruction but the offsets'
+// loads (GROUP2, REST2): the same additions in the same order, so the
+// same results bit for bit.
+TEXT ·sumRowsNarrow(SB), NOSPLIT, $0-96
+	MOVQ start_base+0(FP), R9
+	MOVQ start_len+8(FP), R10
+	MOVQ cols_base+24(FP), R11
+	MOVQ tr_base+48(FP), DI
+	MOVQ out_base+72(FP), R12
+	DECQ R10
+	JLE  end
+
+twoRows:
+	CMPQ    R10, $2
+	JLT     oneRow
+	MOVLQSX 0(R9), SI
+	MOVLQSX 4(R9), R13
+	MOVLQSX 8(R9), AX
+	MOVQ    R13, CX
+	SUBQ    SI, CX
+	SUBQ    R13, AX
+	CMPQ    AX, CX
+	CMOVQLT AX, CX
+	SHRQ    $2, CX         // groups both rows have
+	LEAQ    (R11)(SI*2), SI
+	LEAQ    (R11)(R13*2), R13
+	XORPS   X0, X0
+	XORPS   X1, X1
+	XORPS   X2, X2
+	XORPS   X3, X3
+	XORPS   X8, X8
+	XORPS   X9, X9
+	XORPS   X10, X10
+	XORPS   X11, X11
+	TESTQ   CX, CX
+	JZ      restA
+
+both:
+	GROUP2(SI, X0, X1, X2, X3)
+	GROUP2(R13, X8, X9, X10, X11)
+	DECQ CX
+	JNZ  both
+
+restA:
+	REST2(4(R9), SI)
+	JZ restB
+
+loopA:
+	GROUP2(SI, X0, X1, X2, X3)
+	DECQ CX
+	JNZ  loopA
+
+restB:
+	REST2(8(R9), R13)
+	JZ storeTwo
+
+loopB:
+	GROUP2(R13, X8, X9, X10, X11)
+	DECQ CX
+	JNZ  loopB
+
+storeTwo:
+	ADDPD  X1, X0
+	ADDPD  X3, X2
+	ADDPD  X2, X0
+	MOVUPD X0, (R12)
+	ADDPD  X9, X8
+	ADDPD  X11, X10
+	ADDPD  X10, X8
+	MOVUPD X8, 16(R12)
+	ADDQ   $32, R12
+	ADDQ   $8, R9
+	SUBQ   $2, R10
+	JMP    twoRows
+
+oneRow:
+	TESTQ   R10, R10
+	JZ      end
+	MOVLQSX 0(R9), SI
+	LEAQ    (R11)(SI*2), SI
+	XORPS   X0, X0
+	XORPS   X1, X1
+	XORPS   X2, X2
+	XORPS   X3, X3
+	REST2(4(R9), SI)
+	JZ storeOne
+
+loopOne:
+	GROUP2(SI, X0, X1, X2, X3)
+	DECQ CX
+	JNZ  loopOne
+
+storeOne:
+	ADDPD  X1, X0
+	ADDPD  X3, X2
+	ADDPD  X2, X0
+	MOVUPD X0, (R12)
+
+end:
+	RET
