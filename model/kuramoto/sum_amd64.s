@@ -28,117 +28,6 @@
 	SUBQ    ptr, CX \
 	SHRQ    $4, CX
 
-// func sumRows(start []int32, cols []uint32, tr []float64, out []float64)
-//
-// For every row r < len(start)-1, the four-lane sums of sumUniform over
-// cols[start[r]:start[r+1]] into out[2r] (sines) and out[2r+1] (cosines),
-// with SSE2: lane l of a row keeps its sine and cosine sums side by side
-// in one register, so one 16-byte load and one ADDPD add a neighbour's
-// pair. ADDPD rounds each half exactly as ADDSD does, so the results are
-// those of sumUniform, bit for bit. Rows are summed two at a time, each in
-// its own four registers (X0-X3 and X8-X11), their groups of four edges
-// side by side while both rows have one, so that the two rows' chains of
-// additions overlap. The caller guarantees what layout.build checked:
-// rows are multiples of 4 long, every cols[e]+1 < len(tr), and len(out)
-// >= 2·(len(start)−1).
-TEXT ·sumRows(SB), NOSPLIT, $0-96
-	MOVQ start_base+0(FP), R9
-	MOVQ start_len+8(FP), R10
-	MOVQ cols_base+24(FP), R11
-	MOVQ tr_base+48(FP), DI
-	MOVQ out_base+72(FP), R12
-	DECQ R10
-	JLE  end
-
-twoRows:
-	CMPQ    R10, $2
-	JLT     oneRow
-	MOVLQSX 0(R9), SI
-	MOVLQSX 4(R9), R13
-	MOVLQSX 8(R9), AX
-	MOVQ    R13, CX
-	SUBQ    SI, CX
-	SUBQ    R13, AX
-	CMPQ    AX, CX
-	CMOVQLT AX, CX
-	SHRQ    $2, CX         // groups both rows have
-	LEAQ    (R11)(SI*4), SI
-	LEAQ    (R11)(R13*4), R13
-	XORPS   X0, X0
-	XORPS   X1, X1
-	XORPS   X2, X2
-	XORPS   X3, X3
-	XORPS   X8, X8
-	XORPS   X9, X9
-	XORPS   X10, X10
-	XORPS   X11, X11
-	TESTQ   CX, CX
-	JZ      restA
-
-both:
-	GROUP(SI, X0, X1, X2, X3)
-	GROUP(R13, X8, X9, X10, X11)
-	DECQ CX
-	JNZ  both
-
-restA:
-	REST(4(R9), SI)
-	JZ restB
-
-loopA:
-	GROUP(SI, X0, X1, X2, X3)
-	DECQ CX
-	JNZ  loopA
-
-restB:
-	REST(8(R9), R13)
-	JZ storeTwo
-
-loopB:
-	GROUP(R13, X8, X9, X10, X11)
-	DECQ CX
-	JNZ  loopB
-
-storeTwo:
-	ADDPD  X1, X0
-	ADDPD  X3, X2
-	ADDPD  X2, X0
-	MOVUPD X0, (R12)
-	ADDPD  X9, X8
-	ADDPD  X11, X10
-	ADDPD  X10, X8
-	MOVUPD X8, 16(R12)
-	ADDQ   $32, R12
-	ADDQ   $8, R9
-	SUBQ   $2, R10
-	JMP    twoRows
-
-oneRow:
-	TESTQ   R10, R10
-	JZ      end
-	MOVLQSX 0(R9), SI
-	LEAQ    (R11)(SI*4), SI
-	XORPS   X0, X0
-	XORPS   X1, X1
-	XORPS   X2, X2
-	XORPS   X3, X3
-	REST(4(R9), SI)
-	JZ storeOne
-
-loopOne:
-	GROUP(SI, X0, X1, X2, X3)
-	DECQ CX
-	JNZ  loopOne
-
-storeOne:
-	ADDPD  X1, X0
-	ADDPD  X3, X2
-	ADDPD  X2, X0
-	MOVUPD X0, (R12)
-
-end:
-	RET
-
 // GROUP2 is GROUP on 2-byte offsets: the group's four read with one
 // 8-byte load, then taken apart with zero extensions and shifts.
 #define GROUP2(ptr, l0, l1, l2, l3) \
@@ -166,6 +55,127 @@ end:
 	SUBQ    ptr, CX \
 	SHRQ    $3, CX
 
+// SUM_ROWS is the body shared by sumRows and sumRowsNarrow, after their
+// arguments' loads: the rows' start offsets at R9, their count+1 in R10,
+// the offsets at R11, tr at DI, out at R12. Only how the offsets are read
+// differs between the two: group and rest name the GROUP and REST macros
+// for the offsets' width, width their size in bytes. The assembler expands
+// the macros named in the expansion, and labels are local to each TEXT
+// symbol, so the body assembles once into each function.
+#define SUM_ROWS(group, rest, width) \
+	DECQ R10 \
+	JLE  end \
+	\
+twoRows: \
+	CMPQ    R10, $2 \
+	JLT     oneRow \
+	MOVLQSX 0(R9), SI \
+	MOVLQSX 4(R9), R13 \
+	MOVLQSX 8(R9), AX \
+	MOVQ    R13, CX \
+	SUBQ    SI, CX \
+	SUBQ    R13, AX \
+	CMPQ    AX, CX \
+	CMOVQLT AX, CX \
+	SHRQ    $2, CX /* groups both rows have */ \
+	LEAQ    (R11)(SI*width), SI \
+	LEAQ    (R11)(R13*width), R13 \
+	XORPS   X0, X0 \
+	XORPS   X1, X1 \
+	XORPS   X2, X2 \
+	XORPS   X3, X3 \
+	XORPS   X8, X8 \
+	XORPS   X9, X9 \
+	XORPS   X10, X10 \
+	XORPS   X11, X11 \
+	TESTQ   CX, CX \
+	JZ      restA \
+	\
+both: \
+	group(SI, X0, X1, X2, X3) \
+	group(R13, X8, X9, X10, X11) \
+	DECQ CX \
+	JNZ  both \
+	\
+restA: \
+	rest(4(R9), SI) \
+	JZ restB \
+	\
+loopA: \
+	group(SI, X0, X1, X2, X3) \
+	DECQ CX \
+	JNZ  loopA \
+	\
+restB: \
+	rest(8(R9), R13) \
+	JZ storeTwo \
+	\
+loopB: \
+	group(R13, X8, X9, X10, X11) \
+	DECQ CX \
+	JNZ  loopB \
+	\
+storeTwo: \
+	ADDPD  X1, X0 \
+	ADDPD  X3, X2 \
+	ADDPD  X2, X0 \
+	MOVUPD X0, (R12) \
+	ADDPD  X9, X8 \
+	ADDPD  X11, X10 \
+	ADDPD  X10, X8 \
+	MOVUPD X8, 16(R12) \
+	ADDQ   $32, R12 \
+	ADDQ   $8, R9 \
+	SUBQ   $2, R10 \
+	JMP    twoRows \
+	\
+oneRow: \
+	TESTQ   R10, R10 \
+	JZ      end \
+	MOVLQSX 0(R9), SI \
+	LEAQ    (R11)(SI*width), SI \
+	XORPS   X0, X0 \
+	XORPS   X1, X1 \
+	XORPS   X2, X2 \
+	XORPS   X3, X3 \
+	rest(4(R9), SI) \
+	JZ storeOne \
+	\
+loopOne: \
+	group(SI, X0, X1, X2, X3) \
+	DECQ CX \
+	JNZ  loopOne \
+	\
+storeOne: \
+	ADDPD  X1, X0 \
+	ADDPD  X3, X2 \
+	ADDPD  X2, X0 \
+	MOVUPD X0, (R12) \
+	\
+end: \
+	RET
+
+// func sumRows(start []int32, cols []uint32, tr []float64, out []float64)
+//
+// For every row r < len(start)-1, the four-lane sums of sumUniform over
+// cols[start[r]:start[r+1]] into out[2r] (sines) and out[2r+1] (cosines),
+// with SSE2: lane l of a row keeps its sine and cosine sums side by side
+// in one register, so one 16-byte load and one ADDPD add a neighbour's
+// pair. ADDPD rounds each half exactly as ADDSD does, so the results are
+// those of sumUniform, bit for bit. Rows are summed two at a time, each in
+// its own four registers (X0-X3 and X8-X11), their groups of four edges
+// side by side while both rows have one, so that the two rows' chains of
+// additions overlap. The caller guarantees what layout.build checked:
+// rows are multiples of 4 long, every cols[e]+1 < len(tr), and len(out)
+// >= 2·(len(start)−1).
+TEXT ·sumRows(SB), NOSPLIT, $0-96
+	MOVQ start_base+0(FP), R9
+	MOVQ start_len+8(FP), R10
+	MOVQ cols_base+24(FP), R11
+	MOVQ tr_base+48(FP), DI
+	MOVQ out_base+72(FP), R12
+	SUM_ROWS(GROUP, REST, 4)
+
 // func sumRowsNarrow(start []int32, cols []uint16, tr []float64, out []float64)
 //
 // sumRows on 2-byte offsets, instruction for instruction but the offsets'
@@ -177,94 +187,4 @@ TEXT ·sumRowsNarrow(SB), NOSPLIT, $0-96
 	MOVQ cols_base+24(FP), R11
 	MOVQ tr_base+48(FP), DI
 	MOVQ out_base+72(FP), R12
-	DECQ R10
-	JLE  end
-
-twoRows:
-	CMPQ    R10, $2
-	JLT     oneRow
-	MOVLQSX 0(R9), SI
-	MOVLQSX 4(R9), R13
-	MOVLQSX 8(R9), AX
-	MOVQ    R13, CX
-	SUBQ    SI, CX
-	SUBQ    R13, AX
-	CMPQ    AX, CX
-	CMOVQLT AX, CX
-	SHRQ    $2, CX         // groups both rows have
-	LEAQ    (R11)(SI*2), SI
-	LEAQ    (R11)(R13*2), R13
-	XORPS   X0, X0
-	XORPS   X1, X1
-	XORPS   X2, X2
-	XORPS   X3, X3
-	XORPS   X8, X8
-	XORPS   X9, X9
-	XORPS   X10, X10
-	XORPS   X11, X11
-	TESTQ   CX, CX
-	JZ      restA
-
-both:
-	GROUP2(SI, X0, X1, X2, X3)
-	GROUP2(R13, X8, X9, X10, X11)
-	DECQ CX
-	JNZ  both
-
-restA:
-	REST2(4(R9), SI)
-	JZ restB
-
-loopA:
-	GROUP2(SI, X0, X1, X2, X3)
-	DECQ CX
-	JNZ  loopA
-
-restB:
-	REST2(8(R9), R13)
-	JZ storeTwo
-
-loopB:
-	GROUP2(R13, X8, X9, X10, X11)
-	DECQ CX
-	JNZ  loopB
-
-storeTwo:
-	ADDPD  X1, X0
-	ADDPD  X3, X2
-	ADDPD  X2, X0
-	MOVUPD X0, (R12)
-	ADDPD  X9, X8
-	ADDPD  X11, X10
-	ADDPD  X10, X8
-	MOVUPD X8, 16(R12)
-	ADDQ   $32, R12
-	ADDQ   $8, R9
-	SUBQ   $2, R10
-	JMP    twoRows
-
-oneRow:
-	TESTQ   R10, R10
-	JZ      end
-	MOVLQSX 0(R9), SI
-	LEAQ    (R11)(SI*2), SI
-	XORPS   X0, X0
-	XORPS   X1, X1
-	XORPS   X2, X2
-	XORPS   X3, X3
-	REST2(4(R9), SI)
-	JZ storeOne
-
-loopOne:
-	GROUP2(SI, X0, X1, X2, X3)
-	DECQ CX
-	JNZ  loopOne
-
-storeOne:
-	ADDPD  X1, X0
-	ADDPD  X3, X2
-	ADDPD  X2, X0
-	MOVUPD X0, (R12)
-
-end:
-	RET
+	SUM_ROWS(GROUP2, REST2, 2)
