@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding"
 	"fmt"
 	"io"
 	"math"
@@ -98,19 +99,15 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	cfg := kuramoto.DefaultConfig()
 	cfg.Coupling, cfg.FreqMeanHz, cfg.FreqSpreadHz = get.float("coupling"), get.float("freq-mean"), get.float("freq-spread")
 	cfg.NoiseSigma, cfg.Target = get.float("noise"), get.float("target")
-	dist, err := kuramoto.ParseDist(get.str("freq-dist"))
-	if err != nil {
-		return e.usagef("%v", err)
+	for _, enum := range []struct {
+		flag string
+		v    encoding.TextUnmarshaler
+	}{{"freq-dist", &cfg.FreqDist}, {"integrator", &cfg.Integrator}, {"normalization", &cfg.Normalization}} {
+		if err := enum.v.UnmarshalText([]byte(get.str(enum.flag))); err != nil {
+			return e.usagef("--%s: %v", enum.flag, err)
+		}
 	}
-	integrator, err := kuramoto.ParseIntegrator(get.str("integrator"))
-	if err != nil {
-		return e.usagef("%v", err)
-	}
-	normalization, err := kuramoto.ParseNormalization(get.str("normalization"))
-	if err != nil {
-		return e.usagef("%v", err)
-	}
-	cfg.FreqDist, cfg.Integrator, cfg.Normalization = dist, integrator, normalization
+	var err error
 	if cfg.Step, err = clock.FromSeconds(get.float("dt")); err != nil {
 		return e.usagef("--dt: %v", err)
 	}
@@ -171,8 +168,8 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 	}
 	res := kuramotoResult{
 		Topology: topology, Nodes: nodes, Edges: g.Edges() / 2, Coupling: cfg.Coupling,
-		FreqDist: dist.String(), FreqMeanHz: cfg.FreqMeanHz, FreqSpreadHz: cfg.FreqSpreadHz,
-		Integrator: integrator.String(), Normalization: normalization.String(), DtS: cfg.Step.Seconds(), DurationS: duration.Seconds(),
+		FreqDist: cfg.FreqDist.String(), FreqMeanHz: cfg.FreqMeanHz, FreqSpreadHz: cfg.FreqSpreadHz,
+		Integrator: cfg.Integrator.String(), Normalization: cfg.Normalization.String(), DtS: cfg.Step.Seconds(), DurationS: duration.Seconds(),
 		Seed: seed, Target: cfg.Target, Complete: e.ctx.Err() == nil, VirtualSeconds: now.Seconds(),
 		RFinal: r, RPeak: dyn.Peak(), Quality: kuramoto.Quality(r).String(),
 	}

@@ -68,6 +68,21 @@ func TestKuramotoBadFlagsExit2(t *testing.T) {
 	}
 }
 
+// TestKuramotoEnumFlagsNamed: an unknown name for an enumeration flag is
+// reported at the flag as the user wrote it, once, with every valid name.
+func TestKuramotoEnumFlagsNamed(t *testing.T) {
+	for _, tc := range []struct{ flag, value, want string }{
+		{"--freq-dist", "gauss", `esgtsim: kuramoto: --freq-dist: unknown value "gauss" (want none, normal, cauchy or uniform)`},
+		{"--integrator", "rk5", `esgtsim: kuramoto: --integrator: unknown value "rk5" (want euler or rk4)`},
+		{"--normalization", "edges", `esgtsim: kuramoto: --normalization: unknown value "edges" (want degree or nodes)`},
+	} {
+		_, stderr, code := runCLI(t, "kuramoto", tc.flag, tc.value)
+		if first, _, _ := strings.Cut(stderr, "\n"); code != 2 || first != tc.want {
+			t.Errorf("%s %s: exit %d, first line %q; want exit 2, %q", tc.flag, tc.value, code, first, tc.want)
+		}
+	}
+}
+
 // TestKuramotoNormalization: K/N and K/|Ni| are different dynamics on a
 // fabric, and the report says which ran.
 func TestKuramotoNormalization(t *testing.T) {
