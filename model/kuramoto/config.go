@@ -30,15 +30,6 @@ func (d Dist) String() string {
 	return fmt.Sprintf("Dist(%d)", d)
 }
 
-// ParseDist returns the distribution called name.
-func ParseDist(name string) (Dist, error) {
-	var d Dist
-	if err := d.UnmarshalText([]byte(name)); err != nil {
-		return 0, fmt.Errorf("kuramoto: frequency distribution: %w", err)
-	}
-	return d, nil
-}
-
 // Integrator selects the integration scheme.
 type Integrator uint8
 
@@ -56,15 +47,6 @@ func (in Integrator) String() string {
 		return integratorNames[in]
 	}
 	return fmt.Sprintf("Integrator(%d)", in)
-}
-
-// ParseIntegrator returns the integrator called name.
-func ParseIntegrator(name string) (Integrator, error) {
-	var in Integrator
-	if err := in.UnmarshalText([]byte(name)); err != nil {
-		return 0, fmt.Errorf("kuramoto: integrator: %w", err)
-	}
-	return in, nil
 }
 
 // Config holds the oscillator parameters. The zero value is not useful;

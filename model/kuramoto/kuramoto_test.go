@@ -329,11 +329,12 @@ func TestDrawFrequencies(t *testing.T) {
 			t.Errorf("%v: mean %v", tc.dist, m)
 		}
 	}
-	if d, err := ParseDist("cauchy"); err != nil || d != DistCauchy {
-		t.Errorf("ParseDist(cauchy) = %v, %v", d, err)
+	var d Dist
+	if err := d.UnmarshalText([]byte("cauchy")); err != nil || d != DistCauchy {
+		t.Errorf("Dist.UnmarshalText(cauchy) = %v, %v", d, err)
 	}
-	if _, err := ParseDist("gauss"); err == nil {
-		t.Error("ParseDist accepted gauss")
+	if err := d.UnmarshalText([]byte("gauss")); err == nil {
+		t.Error("Dist.UnmarshalText accepted gauss")
 	}
 }
 

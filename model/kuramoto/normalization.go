@@ -25,15 +25,6 @@ func (m Normalization) String() string {
 	return fmt.Sprintf("Normalization(%d)", m)
 }
 
-// ParseNormalization returns the normalisation called name.
-func ParseNormalization(name string) (Normalization, error) {
-	var m Normalization
-	if err := m.UnmarshalText([]byte(name)); err != nil {
-		return 0, fmt.Errorf("kuramoto: normalization: %w", err)
-	}
-	return m, nil
-}
-
 // NoiseScaling says how the phase noise of one step scales with the step.
 type NoiseScaling uint8
 

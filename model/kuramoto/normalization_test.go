@@ -60,14 +60,16 @@ func TestNoiseScalingChoice(t *testing.T) {
 	}
 }
 
-// TestParseNormalization: names round-trip and unknown ones are refused.
-func TestParseNormalization(t *testing.T) {
+// TestNormalizationText: names round-trip and unknown ones are refused.
+func TestNormalizationText(t *testing.T) {
 	for _, m := range []Normalization{ByDegree, ByNodes} {
-		if got, err := ParseNormalization(m.String()); err != nil || got != m {
-			t.Errorf("ParseNormalization(%q) = %v, %v", m.String(), got, err)
+		var got Normalization
+		if err := got.UnmarshalText([]byte(m.String())); err != nil || got != m {
+			t.Errorf("Normalization.UnmarshalText(%q) = %v, %v", m.String(), got, err)
 		}
 	}
-	if _, err := ParseNormalization("edges"); err == nil {
-		t.Error("ParseNormalization(\"edges\"): no error")
+	var m Normalization
+	if err := m.UnmarshalText([]byte("edges")); err == nil {
+		t.Error("Normalization.UnmarshalText(\"edges\"): no error")
 	}
 }
