@@ -38,10 +38,6 @@ func sincosBatch(x, out []float64) int {
 	return n
 }
 
-// inPhaseRange reports whether x is in SincosPhase's fast path: 0 <= x <
-// 2π, not −0.
-func inPhaseRange(x float64) bool { return !math.Signbit(x) && x < 2*math.Pi }
-
 // pairConsts holds, each twice (one per SSE2 lane), the constants of
 // octantSmall and the kernels, the integer masks of fromOctant and 2π,
 // in the order sincos_amd64.s reads them.

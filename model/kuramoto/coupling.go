@@ -51,8 +51,9 @@ func (l *layout) build(g *Graph) {
 		l.start[i] = int32(len(l.cols))
 		for _, j := range g.Targets[g.Offsets[i]:g.Offsets[i+1]] {
 			if j < 0 || int(j) >= n {
-				// sumPairs reads without bounds checks: never let an
-				// offset outside the trig slice through.
+				// sumRows and sumRowsNarrow read without bounds
+				// checks: never let an offset outside the trig slice
+				// through.
 				panic(fmt.Sprintf("kuramoto: node %d has neighbour %d outside [0, %d)", i, j, n))
 			}
 			l.cols = append(l.cols, uint32(2*j))
