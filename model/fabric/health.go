@@ -31,9 +31,9 @@ type HealthStats struct {
 }
 
 // Health is the fabric's health loop. A node is heard from when a message
-// reaches it (see [Health.Heard] and [Health.HeardFrom]); as in the original, an isolated node is
-// never heard from again, so it never reintegrates by itself. It is not
-// safe for concurrent use.
+// reaches it (see [Health.Heard] and [Health.HeardFrom]); as in the
+// original, an isolated node is never heard from again, so it never
+// reintegrates by itself. It is not safe for concurrent use.
 type Health struct {
 	f        *Fabric
 	cfg      HealthConfig
