@@ -63,7 +63,7 @@ func small(sc *spec.Scenario) bool {
 		period clock.Duration
 	}{{true, s.Oscillator.Step}, {s.Arousal.Enabled, s.Arousal.UpdateInterval}, {s.Needs.Enabled, s.Needs.Interval}, {s.Bridge.Enabled, s.Bridge.Interval}} {
 		if p.on {
-			ticks += s.Duration.Seconds() / p.period.Seconds()
+			ticks += sc.Horizon().Seconds() / p.period.Seconds()
 		}
 	}
 	return requests <= 2000 && ticks <= 20000

@@ -22,7 +22,8 @@ const (
 	maxRequests = 100_000_000 // over a whole run, all workloads together
 	// maxTicks bounds the periodic events of a run: controller updates,
 	// needs samples, bridge updates and integration steps (counted as if
-	// ignitions filled the whole run).
+	// ignitions filled the whole run and the longest an ignition can last
+	// after its end).
 	maxTicks = 1_000_000_000
 )
 

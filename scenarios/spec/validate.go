@@ -21,6 +21,9 @@ func (sc *Scenario) validate() error {
 	if s.Duration > maxDuration {
 		return sc.errorf("duration", "%v exceeds the %v a run may simulate", s.Duration, maxDuration)
 	}
+	if key, d := sc.longestPhase(); d > maxDuration {
+		return sc.errorf(key, "%v exceeds the %v a run may simulate", d, maxDuration)
+	}
 	if s.Fabric.Nodes > MaxNodes {
 		return sc.errorf("fabric.nodes", "%d nodes exceed the limit of %d", s.Fabric.Nodes, MaxNodes)
 	}
@@ -62,7 +65,7 @@ func (sc *Scenario) validate() error {
 		return sc.errorf("workload", "the workloads ask for about %.3g requests; a run may have at most %d", requests, maxRequests)
 	}
 	if key, ticks := sc.ticks(); ticks > maxTicks {
-		return sc.errorf(key, "a %v run at this period needs about %.3g periodic events; a run may have at most %d", s.Duration, ticks, maxTicks)
+		return sc.errorf(key, "a %v run (%v with its last ignition) at this period needs about %.3g periodic events; a run may have at most %d", s.Duration, sc.Horizon(), ticks, maxTicks)
 	}
 	for i := range s.Faults {
 		if err := sc.validateFault(i); err != nil {
@@ -294,6 +297,7 @@ func (sc *Scenario) ticks() (key string, total float64) {
 		period clock.Duration
 	}
 	most := 0.0
+	horizon := sc.Horizon()
 	for _, src := range []source{
 		{"oscillator.step", true, s.Oscillator.Step},
 		{"arousal.update_interval", s.Arousal.Enabled, s.Arousal.UpdateInterval},
@@ -303,11 +307,51 @@ func (sc *Scenario) ticks() (key string, total float64) {
 		if !src.on {
 			continue
 		}
-		n := s.Duration.Seconds() / src.period.Seconds()
+		n := horizon.Seconds() / src.period.Seconds()
 		total += n
 		if n > most {
 			key, most = src.key, n
 		}
 	}
 	return key, total
+}
+
+// longestPhase returns the longest of the ignition's phase durations, the
+// request overrides of SUSTAIN included, and its key. An ignition admitted
+// just before the end of a run runs to its end, so each phase is bounded
+// as the run's duration is.
+func (sc *Scenario) longestPhase() (key string, d clock.Duration) {
+	s := &sc.Spec
+	key, d = "ignition.prepare_cost", s.Ignition.PrepareCost
+	for _, p := range []struct {
+		key string
+		d   clock.Duration
+	}{
+		{"ignition.sync_timeout", s.Ignition.SyncTimeout},
+		{"ignition.sustain", s.Ignition.SustainDuration},
+		{"ignition.dissolve", s.Ignition.DissolveDuration},
+	} {
+		if p.d > d {
+			key, d = p.key, p.d
+		}
+	}
+	for i, w := range s.Workloads {
+		if w.Sustain > d {
+			key, d = fmt.Sprintf("workload[%d].sustain", i), w.Sustain
+		}
+	}
+	return key, d
+}
+
+// Horizon returns the latest virtual time the run can reach: its
+// duration, then the longest an ignition admitted at its end may still
+// last (PREPARE, SYNCHRONIZE to its timeout, the longest SUSTAIN any
+// request may ask for, and DISSOLVE).
+func (sc *Scenario) Horizon() clock.Duration {
+	s := &sc.Spec
+	sustain := s.Ignition.SustainDuration
+	for _, w := range s.Workloads {
+		sustain = max(sustain, w.Sustain)
+	}
+	return s.Duration + s.Ignition.PrepareCost + s.Ignition.SyncTimeout + sustain + s.Ignition.DissolveDuration
 }
