@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +13,7 @@ import (
 	"github.com/esgtsim/esgtsim/clock"
 	"github.com/esgtsim/esgtsim/model/fabric"
 	"github.com/esgtsim/esgtsim/model/kuramoto"
+	"github.com/esgtsim/esgtsim/model/param"
 	"github.com/esgtsim/esgtsim/scenarios/spec"
 	"github.com/esgtsim/esgtsim/sim"
 )
@@ -116,7 +118,7 @@ func runKuramoto(e *env, fs *pflag.FlagSet, _ []string) error {
 		return e.usagef("--duration must be a positive number of seconds")
 	}
 	if err := cfg.Validate(); err != nil {
-		return e.usagef("%v", err)
+		return e.usagef("%v", kuramotoFlagError(err))
 	}
 	format := get.oneOf("format", "text", "json")
 	if get.err != nil {
@@ -245,4 +247,29 @@ func kuramotoGraph(ctx context.Context, topology string, nodes int, seed uint64,
 		return kuramoto.FromEdges(nodes, f.Edges())
 	}
 	return nil, fmt.Errorf("unknown --topology %q (want complete, ring, er or fabric)", topology)
+}
+
+// kuramotoConfigFlags names the flag that sets each key of kuramoto.Config
+// the command exposes.
+var kuramotoConfigFlags = map[string]string{
+	"coupling": "coupling", "freq_mean_hz": "freq-mean", "freq_spread_hz": "freq-spread",
+	"noise_sigma": "noise", "step": "dt", "target": "target",
+}
+
+// kuramotoFlagError words a configuration error by the flags the user
+// typed ("--noise: -1 must be >= 0") rather than by the config's keys.
+func kuramotoFlagError(err error) error {
+	var fe *param.FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	flag, ok := kuramotoConfigFlags[fe.Key]
+	if !ok {
+		return err
+	}
+	other := fe.Other
+	if f, ok := kuramotoConfigFlags[other]; ok {
+		other = "--" + f
+	}
+	return fmt.Errorf("--%s: %s", flag, fe.Detail(other))
 }

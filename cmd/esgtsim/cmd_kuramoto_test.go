@@ -70,11 +70,14 @@ func TestKuramotoBadFlagsExit2(t *testing.T) {
 
 // TestKuramotoEnumFlagsNamed: an unknown name for an enumeration flag is
 // reported at the flag as the user wrote it, once, with every valid name.
-func TestKuramotoEnumFlagsNamed(t *testing.T) {
+func TestKuramotoFlagsNamed(t *testing.T) {
 	for _, tc := range []struct{ flag, value, want string }{
 		{"--freq-dist", "gauss", `esgtsim: kuramoto: --freq-dist: unknown value "gauss" (want none, normal, cauchy or uniform)`},
 		{"--integrator", "rk5", `esgtsim: kuramoto: --integrator: unknown value "rk5" (want euler or rk4)`},
 		{"--normalization", "edges", `esgtsim: kuramoto: --normalization: unknown value "edges" (want degree or nodes)`},
+		{"--noise", "-1", "esgtsim: kuramoto: --noise: -1 must be >= 0"},
+		{"--target", "1.5", "esgtsim: kuramoto: --target: 1.5 must be in (0, 1]"},
+		{"--coupling", "-2", "esgtsim: kuramoto: --coupling: -2 must be >= 0"},
 	} {
 		_, stderr, code := runCLI(t, "kuramoto", tc.flag, tc.value)
 		if first, _, _ := strings.Cut(stderr, "\n"); code != 2 || first != tc.want {
