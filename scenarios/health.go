@@ -48,8 +48,7 @@ func startHealth(w *world) (*healthLoop, error) {
 // reaches it, at the time of that broadcast.
 func (l *healthLoop) follow(fab *fabric.Fabric) {
 	if l.h != nil {
-		s := l.h.Stats()
-		l.done.Checks, l.done.Isolated, l.done.BypassLinks = l.done.Checks+s.Checks, l.done.Isolated+s.Isolated, l.done.BypassLinks+s.BypassLinks
+		l.done = l.done.Plus(l.h.Stats())
 		l.fab.OnBroadcast(nil)
 	}
 	l.fab = fab
@@ -79,9 +78,6 @@ func (l *healthLoop) phase(_ uint64, _ clock.Time, p esgt.Phase) {
 
 // summary returns the report's "health" object.
 func (l *healthLoop) summary() *HealthInfo {
-	s := l.h.Stats()
-	return &HealthInfo{
-		Checks: l.done.Checks + s.Checks, Isolated: l.done.Isolated + s.Isolated,
-		BypassLinks: l.done.BypassLinks + s.BypassLinks, Revived: l.revived,
-	}
+	s := l.done.Plus(l.h.Stats())
+	return &HealthInfo{Checks: s.Checks, Isolated: s.Isolated, BypassLinks: s.BypassLinks, Revived: l.revived}
 }

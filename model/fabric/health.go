@@ -116,6 +116,11 @@ func (h *Health) repair(i int, rng *rand.Rand) {
 // Isolated reports whether node i has been isolated.
 func (h *Health) Isolated(i int) bool { return h.isolated[i] }
 
+// Plus returns the sum of s and o, field by field.
+func (s HealthStats) Plus(o HealthStats) HealthStats {
+	return HealthStats{Checks: s.Checks + o.Checks, Isolated: s.Isolated + o.Isolated, BypassLinks: s.BypassLinks + o.BypassLinks}
+}
+
 // Stats returns what the loop has done so far.
 func (h *Health) Stats() HealthStats { return h.stats }
 

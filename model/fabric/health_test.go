@@ -138,3 +138,10 @@ func TestOnBroadcastTellsWhatEachFloodReached(t *testing.T) {
 		t.Errorf("the listener was told %v, want %v", told, want)
 	}
 }
+
+func TestHealthStatsPlus(t *testing.T) {
+	got := HealthStats{Checks: 3, Isolated: 1, BypassLinks: 4}.Plus(HealthStats{Checks: 2, Isolated: 5, BypassLinks: 7})
+	if want := (HealthStats{Checks: 5, Isolated: 6, BypassLinks: 11}); got != want {
+		t.Errorf("Plus = %+v, want %+v", got, want)
+	}
+}
