@@ -1,10 +1,7 @@
 package fabric
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/esgtsim/esgtsim/sim"
 )
 
 func TestESGTModeTransitions(t *testing.T) {
@@ -148,19 +145,7 @@ func TestTopologyVersion(t *testing.T) {
 		}
 	}
 
-	list, err := ReadEdgeList("w.csv", strings.NewReader("a,b,weight\n0,1,0.08\n1,2,1\n"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := DefaultConfig()
-	cfg.Nodes, cfg.MinDegree = 3, 1
-	g, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
-		t.Fatal(err)
-	}
+	g := fromEdgeList(t, "a,b,weight\n0,1,0.08\n1,2,1\n")
 	if _, ok := g.UniformLinkWeight(); ok {
 		t.Error("weights 0.08 and 1: UniformLinkWeight reports them equal")
 	}

@@ -2,7 +2,6 @@ package fabric
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/esgtsim/esgtsim/clock"
@@ -39,16 +38,7 @@ func TestHealthIsolatesSilentNodes(t *testing.T) {
 // star links its leaves pairwise by bypass links, which the metrics do not
 // see.
 func TestHealthRepairMakesACliqueOutsideTheGraph(t *testing.T) {
-	list, err := ReadEdgeList("star.csv", strings.NewReader("0,1\n0,2\n0,3\n0,4\n1,2\n"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := DefaultConfig()
-	cfg.Nodes, cfg.MinDegree = 5, 1
-	f, _ := New(cfg)
-	if err := f.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
-		t.Fatal(err)
-	}
+	f := fromEdgeList(t, "0,1\n0,2\n0,3\n0,4\n1,2\n")
 	h := NewHealth(f, DefaultHealthConfig(), 0)
 	for i := 1; i < 5; i++ {
 		h.Heard(i, clock.Time(6*clock.Second))
@@ -71,16 +61,7 @@ func TestHealthRepairMakesACliqueOutsideTheGraph(t *testing.T) {
 // heard from; without the repair it reaches only the source's own leaf.
 func TestBypassLinksCarryTheBroadcast(t *testing.T) {
 	for _, repair := range []bool{false, true} {
-		list, err := ReadEdgeList("star.csv", strings.NewReader("0,1\n0,2\n0,3\n0,4\n1,2\n"), 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg := DefaultConfig()
-		cfg.Nodes, cfg.MinDegree = 5, 1
-		f, _ := New(cfg)
-		if err := f.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
-			t.Fatal(err)
-		}
+		f := fromEdgeList(t, "0,1\n0,2\n0,3\n0,4\n1,2\n")
 		hc := DefaultHealthConfig()
 		hc.Repair = repair
 		h := NewHealth(f, hc, 0)
@@ -102,8 +83,8 @@ func TestBypassLinksCarryTheBroadcast(t *testing.T) {
 		if repair {
 			// Leaf 3 is one bypass hop from leaf 1: its latency plus a hop's processing.
 			lat := f.bypass.latencies(1)[0]
-			if res.Duration < lat+cfg.HopProcessing || res.Duration > cfg.LatencyMax+cfg.HopProcessing {
-				t.Errorf("broadcast took %v, want one bypass hop (%v to leaf 3, at most %v)", res.Duration, lat+cfg.HopProcessing, cfg.LatencyMax+cfg.HopProcessing)
+			if res.Duration < lat+f.cfg.HopProcessing || res.Duration > f.cfg.LatencyMax+f.cfg.HopProcessing {
+				t.Errorf("broadcast took %v, want one bypass hop (%v to leaf 3, at most %v)", res.Duration, lat+f.cfg.HopProcessing, f.cfg.LatencyMax+f.cfg.HopProcessing)
 			}
 			if allocs := testing.AllocsPerRun(20, func() { f.Broadcast(3, nil) }); allocs != 0 {
 				t.Errorf("Broadcast over bypass links, told to the health loop, allocates %v times per call", allocs)
@@ -116,16 +97,7 @@ func TestBypassLinksCarryTheBroadcast(t *testing.T) {
 // broadcast that sends, a repeated one included, with the nodes that
 // flood reached, and of none from an unhealthy source.
 func TestOnBroadcastTellsWhatEachFloodReached(t *testing.T) {
-	list, err := ReadEdgeList("path.csv", strings.NewReader("0,1\n1,2\n2,3\n"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := DefaultConfig()
-	cfg.Nodes, cfg.MinDegree = 4, 1
-	f, _ := New(cfg)
-	if err := f.InitializeFromEdges(list, sim.NewStream(1, "fabric")); err != nil {
-		t.Fatal(err)
-	}
+	f := fromEdgeList(t, "0,1\n1,2\n2,3\n")
 	var told [][]bool
 	f.OnBroadcast(func(reached []bool) { told = append(told, slices.Clone(reached)) })
 	_ = f.CrashNode(2)

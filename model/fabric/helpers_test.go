@@ -2,6 +2,7 @@ package fabric
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/esgtsim/esgtsim/sim"
@@ -26,6 +27,26 @@ func fromEdges(t testing.TB, n int, edges [][2]int) *Fabric {
 		adj[e[1]] = append(adj[e[1]], int32(e[0]))
 	}
 	f.build(adj, rand.New(rand.NewPCG(testSeed, 0)), nil)
+	return f
+}
+
+// fromEdgeList returns a fabric initialized from the edge list text csv
+// (as ReadEdgeList reads it), on as many nodes as the list has.
+func fromEdgeList(t testing.TB, csv string) *Fabric {
+	t.Helper()
+	list, err := ReadEdgeList("test.csv", strings.NewReader(csv), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Nodes, cfg.MinDegree = list.Nodes, 1
+	f, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.InitializeFromEdges(list, sim.NewStream(testSeed, "fabric")); err != nil {
+		t.Fatal(err)
+	}
 	return f
 }
 
