@@ -2,7 +2,10 @@ package needs
 
 import (
 	"math"
+	"reflect"
 	"testing"
+
+	"github.com/esgtsim/esgtsim/internal/configtag"
 )
 
 func TestMetricNames(t *testing.T) {
@@ -98,5 +101,37 @@ func TestSanitize(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMetricsMatchTheBaseTable: a Metric's name and lower bound, which
+// [[needs.change]] and the monitor use, are those of the Metrics field it
+// reads, whose tags define the [needs.base] key: the two descriptions of
+// a metric cannot drift apart.
+func TestMetricsMatchTheBaseTable(t *testing.T) {
+	typ := reflect.TypeFor[Metrics]()
+	for k := range numMetrics {
+		var m Metrics
+		m.Set(k, 1)
+		var f reflect.StructField
+		for i := range typ.NumField() {
+			if reflect.ValueOf(m).Field(i).Float() == 1 {
+				f = typ.Field(i)
+			}
+		}
+		if f.Name == "" {
+			t.Fatalf("metric %v sets no field of Metrics", k)
+		}
+		if key := f.Tag.Get("toml"); key != k.String() {
+			t.Errorf("metric %v reads field %s, whose key is %q", k, f.Name, key)
+		}
+		lo, _ := k.Range()
+		checks := f.Tag.Get("check")
+		if checks == "" {
+			continue
+		}
+		if configtag.Check(checks, lo) != "" || configtag.Check(checks, math.Nextafter(lo, math.Inf(-1))) == "" {
+			t.Errorf("metric %v: its key's check %q does not start where the metric's range does, at %v", k, checks, lo)
+		}
 	}
 }
